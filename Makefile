@@ -1,0 +1,46 @@
+# The README's two commands: `make run` (set up everything, serve on http://127.0.0.1:5000) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+FLASK  := $(VENV)/bin/flask --app web
+SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+HOST   ?= 127.0.0.1
+PORT   ?= 5000
+
+.PHONY: run setup test bench lint spatialite clean
+
+run: setup
+	$(FLASK) serve --host $(HOST) --port $(PORT)
+
+setup: $(VENV)/.installed spatialite
+	$(FLASK) setup
+
+test: $(VENV)/.installed spatialite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.installed spatialite
+	$(PY) tests/benchmarks/bench_intake.py --out bench-results.json $(BENCH_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+$(VENV)/.installed: setup.cfg pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# SpatiaLite comes from the OS. Install it with apt where we can; elsewhere say which package to get.
+spatialite:
+	@if [ -n "$$SPATIALITE_LIBRARY_PATH" ] || /sbin/ldconfig -p 2>/dev/null | grep -q mod_spatialite; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing SpatiaLite (libsqlite3-mod-spatialite) with apt-get"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libsqlite3-mod-spatialite; \
+	else \
+	  echo "SpatiaLite (mod_spatialite) is missing. Install it with your package manager:"; \
+	  echo "  Debian/Ubuntu: libsqlite3-mod-spatialite   Fedora: libspatialite   macOS (Homebrew): libspatialite"; \
+	  echo "or set SPATIALITE_LIBRARY_PATH to the mod_spatialite library."; exit 1; \
+	fi
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,82 @@
+"""Placing a point among the shipped areas: its buurt and wijk, or the municipality or province it lies in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geoalchemy2.shape import from_shape, to_shape
+from shapely.geometry import Point
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from models import Area, AreaKind
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a point lies. `elsewhere` names the other municipality (or province) when it is not ours."""
+
+    inside: bool
+    buurt: Area | None = None
+    wijk: Area | None = None
+    elsewhere: str | None = None
+
+
+def point_element(lon: float, lat: float):
+    return from_shape(Point(lon, lat), srid=4326)
+
+
+def areas_containing(session: Session, lon: float, lat: float) -> list[Area]:
+    """Every area of every kind that contains the point, in one query (same SQL on SpatiaLite and PostGIS)."""
+    point = point_element(lon, lat)
+    query = select(Area).where(func.ST_Contains(Area.geom, point))
+    return list(session.scalars(query))
+
+
+def place_point(session: Session, lon: float, lat: float, municipality_code: str) -> Placement:
+    found = {(area.kind, area.code): area for area in areas_containing(session, lon, lat)}
+    by_kind: dict[AreaKind, list[Area]] = {}
+    for area in found.values():
+        by_kind.setdefault(area.kind, []).append(area)
+    if (AreaKind.GEMEENTE, municipality_code) in found:
+        return Placement(
+            inside=True,
+            buurt=_first(by_kind.get(AreaKind.BUURT)),
+            wijk=_first(by_kind.get(AreaKind.WIJK)),
+        )
+    return Placement(inside=False, elsewhere=_name_elsewhere(by_kind))
+
+
+def _first(areas: list[Area] | None) -> Area | None:
+    return areas[0] if areas else None
+
+
+def _name_elsewhere(by_kind: dict[AreaKind, list[Area]]) -> str | None:
+    """The most precise name we know for a place outside our municipality: a municipality, else a province."""
+    for kind in (AreaKind.GEMEENTE, AreaKind.PROVINCIE):
+        if by_kind.get(kind):
+            return by_kind[kind][0].name
+    return None
+
+
+def buurten(session: Session) -> list[Area]:
+    """The neighbourhoods a resident can choose from when the map is not available, by name."""
+    return list(session.scalars(select(Area).where(Area.kind == AreaKind.BUURT).order_by(Area.name)))
+
+
+def find_area(session: Session, kind: AreaKind, code: str) -> Area | None:
+    return session.scalar(select(Area).where(Area.kind == kind, Area.code == code))
+
+
+def representative_point(area: Area) -> tuple[float, float]:
+    """A point guaranteed inside the area (unlike the centroid of a bent shape), as (lon, lat)."""
+    point = to_shape(area.geom).representative_point()
+    return point.x, point.y
+
+
+def outline_geojson(session: Session, municipality_code: str) -> dict:
+    """The municipality's boundary as a GeoJSON Feature, for drawing on the resident's map."""
+    area = find_area(session, AreaKind.GEMEENTE, municipality_code)
+    if area is None:
+        return {"type": "FeatureCollection", "features": []}
+    return {"type": "Feature", "properties": {"name": area.name}, "geometry": to_shape(area.geom).__geo_interface__}

@@ -1,0 +1,25 @@
+"""The database layer: SQLAlchemy 2 models, engine and session set-up, Alembic migrations.
+
+Everything above this package (geo/, triage/, web/) imports models from here, never the other way round.
+"""
+
+from models.base import Base
+from models.enums import AreaKind, Channel, Queue, ReportStatus, TeamKind
+from models.reference import Area, Category, Team
+from models.report import Attachment, AuditEvent, Report, Reporter
+
+__all__ = [
+    "Area",
+    "AreaKind",
+    "Attachment",
+    "AuditEvent",
+    "Base",
+    "Category",
+    "Channel",
+    "Queue",
+    "Report",
+    "ReportStatus",
+    "Reporter",
+    "Team",
+    "TeamKind",
+]

@@ -1,0 +1,105 @@
+"""Engine and session set-up for both runtime sizes: SQLite + SpatiaLite (embedded) and PostgreSQL + PostGIS.
+
+Python's own sqlite3 is often built without extension loading, so on SQLite we use pysqlite3 when it is
+installed and load mod_spatialite on every new connection.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from geoalchemy2.admin.dialects.sqlite import init_spatialite
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+SPATIALITE_PACKAGE_HINT = (
+    "SpatiaLite could not be loaded. Install the OS package that provides mod_spatialite "
+    "(Debian/Ubuntu: libsqlite3-mod-spatialite; Fedora: libspatialite; macOS/Homebrew: libspatialite) "
+    "or set SPATIALITE_LIBRARY_PATH to the library."
+)
+
+
+class SpatiaLiteMissing(RuntimeError):
+    pass
+
+
+def _sqlite_module():
+    """The DB-API module to use for SQLite: pysqlite3 can load extensions where the stdlib module cannot."""
+    try:
+        import pysqlite3.dbapi2 as module
+    except ImportError:
+        import sqlite3 as module
+    return module
+
+
+def _on_sqlite_connect(dbapi_conn, _record) -> None:
+    try:
+        dbapi_conn.enable_load_extension(True)
+        dbapi_conn.load_extension(os.environ.get("SPATIALITE_LIBRARY_PATH", "mod_spatialite"))
+        dbapi_conn.enable_load_extension(False)
+        init_spatialite(dbapi_conn, init_mode="WGS84", transaction=True)
+    except Exception as exc:  # the driver raises its own OperationalError or AttributeError
+        raise SpatiaLiteMissing(SPATIALITE_PACKAGE_HINT) from exc
+    # WAL lets the web server read while a report is being written; the timeout rides out short locks.
+    dbapi_conn.execute("PRAGMA journal_mode=WAL")
+    dbapi_conn.execute("PRAGMA synchronous=NORMAL")
+    dbapi_conn.execute("PRAGMA busy_timeout=10000")
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
+
+
+def _take_over_sqlite_transactions(engine: Engine) -> None:
+    """Let SQLAlchemy, not the driver, start transactions, so SAVEPOINTs work (SQLAlchemy's pysqlite recipe)."""
+
+    @event.listens_for(engine, "connect")
+    def _no_driver_transactions(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str, **kwargs) -> Engine:
+    """Create an engine for either database; SQLite gets SpatiaLite, PostgreSQL needs PostGIS installed."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            os.makedirs(os.path.dirname(os.path.abspath(parsed.database)), exist_ok=True)
+        engine = create_engine(url, module=_sqlite_module(), **kwargs)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        _take_over_sqlite_transactions(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def is_sqlite(engine_or_session: Engine | Session) -> bool:
+    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
+    return bind.dialect.name == "sqlite"
+
+
+class Database:
+    """One engine and one session factory per app; tests may swap the factory to join a rolled-back transaction."""
+
+    def __init__(self, url: str, **engine_kwargs) -> None:
+        self.url = url
+        self.engine = make_engine(url, **engine_kwargs)
+        self.session_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for a unit of work outside a request (CLI, jobs); commits on success."""
+        session = self.session_factory()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,45 @@
+"""Closed vocabularies of the domain, stored by name so the database stays readable."""
+
+import enum
+
+
+class Queue(enum.StrEnum):
+    """The three triage queues of TRIAGE_POLICY.md; maatwerk wins over complex, complex over simple."""
+
+    SIMPLE = "simple"
+    COMPLEX = "complex"
+    MAATWERK = "maatwerk"
+
+
+class ReportStatus(enum.StrEnum):
+    """Where a report is in its life. Allowed transitions live in triage/, not here."""
+
+    RECEIVED = "received"
+    TRIAGED = "triaged"
+    IN_PROGRESS = "in_progress"
+    WAITING = "waiting"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class Channel(enum.StrEnum):
+    """How the report reached us; intake through the web form and the API are the two built so far."""
+
+    WEB = "web"
+    API = "api"
+    PHONE = "phone"
+    EMAIL = "email"
+
+
+class AreaKind(enum.StrEnum):
+    BUURT = "buurt"
+    WIJK = "wijk"
+    GEMEENTE = "gemeente"
+    PROVINCIE = "provincie"
+
+
+class TeamKind(enum.StrEnum):
+    QUEUE = "queue"
+    TRIAGE = "triage"
+    MONITORING = "monitoring"
+    DEPARTMENT = "department"

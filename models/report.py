@@ -1,0 +1,90 @@
+"""A report and what hangs off it: who sent it, its photos, and its audit trail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from geoalchemy2 import Geometry
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from models.base import Base, UTCDateTime
+from models.enums import Channel, Queue, ReportStatus
+from models.reference import Area, Category, enum_column
+
+
+class Reporter(Base):
+    """Contact details live apart from the report so they can be anonymised without touching the report."""
+
+    __tablename__ = "reporter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(40))
+    consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Report(Base):
+    __tablename__ = "report"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tracking_code: Mapped[str] = mapped_column(String(20), unique=True)
+    status_token: Mapped[str] = mapped_column(String(64), unique=True)
+    description: Mapped[str] = mapped_column(Text)
+    location = mapped_column(Geometry("POINT", srid=4326, spatial_index=True), nullable=False)
+    location_text: Mapped[str] = mapped_column(String(300), default="")
+    location_is_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    buurt_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), index=True)
+    wijk_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), index=True)
+    category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)
+    queue: Mapped[Queue | None] = mapped_column(enum_column(Queue))
+    status: Mapped[ReportStatus] = mapped_column(enum_column(ReportStatus), index=True)
+    channel: Mapped[Channel] = mapped_column(enum_column(Channel))
+    language: Mapped[str] = mapped_column(String(5), default="nl")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporter.id"))
+
+    buurt: Mapped[Area | None] = relationship(foreign_keys=[buurt_id])
+    wijk: Mapped[Area | None] = relationship(foreign_keys=[wijk_id])
+    category: Mapped[Category | None] = relationship()
+    reporter: Mapped[Reporter | None] = relationship()
+    attachments: Mapped[list[Attachment]] = relationship(
+        back_populates="report", order_by="Attachment.position", cascade="all, delete-orphan"
+    )
+    events: Mapped[list[AuditEvent]] = relationship(back_populates="report", order_by="AuditEvent.id")
+
+
+class Attachment(Base):
+    """A photo; the files live outside the database, named by a random key, stripped of EXIF."""
+
+    __tablename__ = "attachment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    storage_key: Mapped[str] = mapped_column(String(80), unique=True)
+    original_name: Mapped[str] = mapped_column(String(255), default="")
+    content_type: Mapped[str] = mapped_column(String(40))
+    byte_size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    report: Mapped[Report] = relationship(back_populates="attachments")
+
+
+class AuditEvent(Base):
+    """One thing that happened to a report, with who did it; never updated, only added."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    actor: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(60))
+    details: Mapped[dict] = mapped_column(JSON, default=dict)
+
+    report: Mapped[Report | None] = relationship(back_populates="events")

@@ -1,0 +1,180 @@
+"""Shared fixtures: real databases (SQLite + SpatiaLite and PostgreSQL + PostGIS), the app, and domain factories.
+
+Integration tests run once per database. Each test runs inside a transaction that is rolled back at the
+end (SQLAlchemy's "join a session into an external transaction" recipe), so tests never see each other.
+On a machine without PostgreSQL the PostgreSQL tier is skipped with a loud reason; with CI=true it fails.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from PIL import Image
+from sqlalchemy.orm import Session, sessionmaker
+
+from models.database import Database
+from models.migrate import upgrade
+from triage.reference_data import load_reference_data
+
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+# Points used across the tests (lon, lat).
+GROTE_MARKT = (4.6368, 52.3812)
+HEEMSTEDE = (4.62, 52.355)
+AMSTERDAM_DAM = (4.8924, 52.3731)
+
+
+def unavailable(reason: str):
+    """Skip loudly on a developer machine; in CI nothing may be skipped."""
+    if IN_CI:
+        pytest.fail(f"required in CI but unavailable: {reason}")
+    pytest.skip(f"SKIPPED, NOT TESTED: {reason}")
+
+
+def _create_postgres_database() -> str:
+    name = f"triage_test_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        admin.dispose()
+    except sa.exc.OperationalError as error:
+        unavailable(f"PostgreSQL at {POSTGRES_ADMIN_URL}: {error.orig}")
+    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    except sa.exc.SQLAlchemyError as error:
+        _drop_postgres_database(name)
+        unavailable(f"PostGIS extension (Debian: postgresql-15-postgis-3): {error}")
+    finally:
+        engine.dispose()
+    return url
+
+
+def _drop_postgres_database(name: str) -> None:
+    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
+
+
+def prepared_database(url: str) -> Database:
+    """A migrated database with the shipped reference data, as `make run` leaves it."""
+    database = Database(url)
+    upgrade(database.engine)
+    with database.session() as session:
+        load_reference_data(session)
+    return database
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def database(request, tmp_path_factory) -> Database:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'test.db'}"
+        database = prepared_database(url)
+        yield database
+        database.dispose()
+        return
+    url = _create_postgres_database()
+    database = prepared_database(url)
+    yield database
+    database.dispose()
+    _drop_postgres_database(sa.engine.make_url(url).database)
+
+
+@pytest.fixture
+def connection(database: Database):
+    with database.engine.connect() as connection:
+        transaction = connection.begin()
+        yield connection
+        transaction.rollback()
+
+
+@pytest.fixture
+def session(connection) -> Session:
+    session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def upload_dir(tmp_path) -> Path:
+    return tmp_path / "uploads"
+
+
+@pytest.fixture
+def app(database: Database, connection, upload_dir, tmp_path, monkeypatch):
+    """The real app on the test database, its sessions joined to the test's rolled-back transaction."""
+    from web import create_app
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
+    app = create_app({
+        "TESTING": True,
+        "DATABASE_URL": database.url,
+        "UPLOAD_DIR": str(upload_dir),
+        "RATELIMIT_ENABLED": False,
+        "MAP_TILE_URL": "",
+        "SERVER_NAME": "localhost",
+    })
+    app.extensions["database"].dispose()
+    app.extensions["database"].session_factory = sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+
+
+def csrf_token_from(html: str) -> str:
+    match = CSRF_INPUT.search(html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+@pytest.fixture
+def csrf_token(client) -> str:
+    return csrf_token_from(client.get("/").get_data(as_text=True))
+
+
+def jpeg_bytes(size=(64, 48), colour=(200, 30, 30), exif_gps: bool = False) -> bytes:
+    """A real JPEG; with exif_gps it carries a GPS position, as phone photos do."""
+    image = Image.new("RGB", size, colour)
+    out = io.BytesIO()
+    if exif_gps:
+        exif = Image.Exif()
+        exif[0x010F] = "PhoneMaker"  # Make
+        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 22.0, 48.0), 3: "E", 4: (4.0, 38.0, 12.0)})
+        image.save(out, format="JPEG", exif=exif)
+    else:
+        image.save(out, format="JPEG")
+    return out.getvalue()
+
+
+@pytest.fixture
+def report_form(csrf_token) -> dict:
+    """A valid report as the form sends it: a pin on the Grote Markt, no photos, no contact details."""
+    return {
+        "csrf_token": csrf_token,
+        "description": "De lantaarnpaal bij de ingang van de kerk brandt niet.",
+        "lon": str(GROTE_MARKT[0]),
+        "lat": str(GROTE_MARKT[1]),
+        "buurt_code": "",
+        "location_text": "",
+        "email": "",
+        "phone": "",
+    }

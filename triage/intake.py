@@ -1,0 +1,217 @@
+"""Intake: checking what a resident (or an app) sends and storing it as a received report.
+
+The same checks serve the web form and the JSON API. Checking changes nothing; only `submit_report`
+writes, and it only flushes: the caller commits once, at the edge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from geo.areas import Placement, find_area, place_point, point_element, representative_point
+from models import Area, AreaKind, Attachment, Channel, Report, Reporter, ReportStatus
+from triage.audit import record
+from triage.photos import PhotoRejected, prepare_photo
+from triage.problems import Problems, SubmissionRejected
+from triage.storage import PhotoStore
+from triage.tracking import new_status_token, unique_tracking_code
+
+MAX_DESCRIPTION = 3000
+MAX_LOCATION_TEXT = 300
+MAX_PHOTOS = 3
+EMAIL = re.compile(r"^[^@\s<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
+PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
+
+
+@dataclass
+class Submission:
+    """What the resident sent, as typed: kept verbatim so a refused form can be shown again unchanged."""
+
+    description: str = ""
+    lat: str = ""
+    lon: str = ""
+    buurt_code: str = ""
+    location_text: str = ""
+    email: str = ""
+    phone: str = ""
+    contact_consent: bool = False
+    language: str = "nl"
+    photo_keys: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class CheckedLocation:
+    lon: float
+    lat: float
+    approximate: bool
+    buurt: Area | None
+    wijk: Area | None
+
+
+def accept_uploads(store: PhotoStore, submission: Submission, uploads: list[Upload], problems: Problems) -> None:
+    """Clean new photos into drafts and add their keys; refuse the whole batch when it would exceed the limit."""
+    uploads = [upload for upload in uploads if upload.filename or upload.data]
+    submission.photo_keys = [key for key in submission.photo_keys if store.has_draft(key)]
+    if len(submission.photo_keys) + len(uploads) > MAX_PHOTOS:
+        problems.add("photos", "photos.too_many", max=MAX_PHOTOS)
+        return
+    for upload in uploads:
+        try:
+            submission.photo_keys.append(store.save_draft(prepare_photo(upload.data, upload.filename)))
+        except PhotoRejected as refusal:
+            problems.add("photos", refusal.code, **refusal.params)
+
+
+def check_submission(session: Session, submission: Submission, municipality_code: str) -> CheckedLocation:
+    """Refuse with every problem at once, so the resident can fix them in one go."""
+    problems = Problems()
+    _check_description(submission, problems)
+    _check_contact(submission, problems)
+    location = _check_location(session, submission, municipality_code, problems)
+    if problems:
+        raise SubmissionRejected(problems)
+    return location
+
+
+def _check_description(submission: Submission, problems: Problems) -> None:
+    text = submission.description.strip()
+    if not text:
+        problems.add("description", "description.required")
+    elif len(text) > MAX_DESCRIPTION:
+        problems.add("description", "description.too_long", max=MAX_DESCRIPTION, length=len(text))
+
+
+def _check_contact(submission: Submission, problems: Problems) -> None:
+    email, phone = submission.email.strip(), submission.phone.strip()
+    if email and (len(email) > 254 or not EMAIL.match(email)):
+        problems.add("email", "email.invalid")
+    if phone and (not PHONE.match(phone) or not 8 <= sum(ch.isdigit() for ch in phone) <= 15):
+        problems.add("phone", "phone.invalid")
+    if (email or phone) and not submission.contact_consent:
+        problems.add("contact_consent", "contact_consent.required")
+
+
+def _check_location(
+    session: Session, submission: Submission, municipality_code: str, problems: Problems
+) -> CheckedLocation | None:
+    if len(submission.location_text.strip()) > MAX_LOCATION_TEXT:
+        problems.add("location_text", "location_text.too_long", max=MAX_LOCATION_TEXT)
+    if submission.lat.strip() or submission.lon.strip():
+        return _check_pin(session, submission, municipality_code, problems)
+    if submission.buurt_code.strip():
+        return _check_buurt_choice(session, submission, problems)
+    problems.add("location", "location.required")
+    return None
+
+
+def _check_pin(session: Session, submission: Submission, municipality_code: str, problems: Problems):
+    coordinates = parse_coordinates(submission.lat, submission.lon)
+    if coordinates is None:
+        problems.add("location", "location.invalid")
+        return None
+    lat, lon = coordinates
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        problems.add("location", "location.out_of_range")
+        return None
+    placement: Placement = place_point(session, lon, lat, municipality_code)
+    if not placement.inside:
+        code = "location.outside_named" if placement.elsewhere else "location.outside"
+        problems.add("location", code, place=placement.elsewhere or "")
+        return None
+    return CheckedLocation(lon, lat, False, placement.buurt, placement.wijk)
+
+
+def _check_buurt_choice(session: Session, submission: Submission, problems: Problems):
+    """Without a map, the buurt plus a description of the place stands in for the pin."""
+    buurt = find_area(session, AreaKind.BUURT, submission.buurt_code.strip())
+    if buurt is None:
+        problems.add("location", "location.unknown_buurt")
+        return None
+    if not submission.location_text.strip():
+        problems.add("location_text", "location_text.required")
+        return None
+    lon, lat = representative_point(buurt)
+    wijk = find_area(session, AreaKind.WIJK, buurt.parent_code or "")
+    return CheckedLocation(lon, lat, True, buurt, wijk)
+
+
+def parse_coordinates(lat_text: str, lon_text: str) -> tuple[float, float] | None:
+    """Numbers as typed, accepting a decimal comma; None when either is not a finite number."""
+    try:
+        lat = float(str(lat_text).strip().replace(",", "."))
+        lon = float(str(lon_text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    if lat != lat or lon != lon or abs(lat) == float("inf") or abs(lon) == float("inf"):
+        return None
+    return lat, lon
+
+
+def submit_report(
+    session: Session,
+    submission: Submission,
+    location: CheckedLocation,
+    store: PhotoStore,
+    *,
+    channel: Channel,
+    now: datetime,
+    actor: str = "resident",
+) -> Report:
+    report = Report(
+        tracking_code=unique_tracking_code(session),
+        status_token=new_status_token(),
+        description=submission.description.strip(),
+        location=point_element(location.lon, location.lat),
+        location_text=submission.location_text.strip(),
+        location_is_approximate=location.approximate,
+        buurt=location.buurt,
+        wijk=location.wijk,
+        status=ReportStatus.RECEIVED,
+        channel=channel,
+        language=submission.language,
+        created_at=now,
+        reporter=_reporter(submission, now),
+    )
+    session.add(report)
+    _attach_photos(report, submission.photo_keys, store, now)
+    record(session, report, "report.received", actor, now, channel=channel.value, photos=len(report.attachments))
+    session.flush()
+    return report
+
+
+def _reporter(submission: Submission, now: datetime) -> Reporter | None:
+    email, phone = submission.email.strip(), submission.phone.strip()
+    if not (email or phone):
+        return None
+    return Reporter(email=email or None, phone=phone or None, consent_at=now)
+
+
+def _attach_photos(report: Report, keys: list[str], store: PhotoStore, now: datetime) -> None:
+    for position, key in enumerate(keys[:MAX_PHOTOS], start=1):
+        photo = store.load_draft(key)
+        if photo is None:
+            continue
+        report.attachments.append(
+            Attachment(
+                position=position,
+                storage_key=store.store(photo),
+                original_name=photo.original_name,
+                content_type="image/jpeg",
+                byte_size=len(photo.image),
+                width=photo.width,
+                height=photo.height,
+                sha256=photo.sha256,
+                created_at=now,
+            )
+        )
+        store.discard_draft(key)

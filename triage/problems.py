@@ -1,0 +1,28 @@
+"""Refusals as data: a field name and a message key, translated by whoever shows them (web page or JSON)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One reason a field was refused; `code` is a message key such as "description.required"."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+
+class Problems(dict[str, list[Problem]]):
+    """Problems per field, in the order found."""
+
+    def add(self, field_name: str, code: str, **params) -> None:
+        self.setdefault(field_name, []).append(Problem(code, params))
+
+
+class SubmissionRejected(Exception):
+    """Raised by a service when input is refused; nothing has been changed when it is raised."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(", ".join(f"{name}: {[p.code for p in items]}" for name, items in problems.items()))
+        self.problems = problems

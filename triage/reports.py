@@ -1,0 +1,22 @@
+"""Finding reports the way residents refer to them: by the secret status token or by the tracking code."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Report
+from triage.tracking import normalise_tracking_code
+
+MAX_TOKEN_LENGTH = 64
+
+
+def by_status_token(session: Session, token: str) -> Report | None:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    return session.scalar(select(Report).where(Report.status_token == token))
+
+
+def by_tracking_code(session: Session, typed: str) -> Report | None:
+    code = normalise_tracking_code(typed)
+    return session.scalar(select(Report).where(Report.tracking_code == code)) if code else None

@@ -1,0 +1,37 @@
+"""The web layer: the Flask app factory and one blueprint per audience. It talks HTTP and calls triage/."""
+
+from __future__ import annotations
+
+from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from web import cli, database, errors, i18n
+from web.config import settings_from_environment
+from web.extensions import compress, csrf, limiter
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(settings_from_environment())
+    app.config.update(config or {})
+    if app.config["TRUSTED_PROXIES"]:
+        proxies = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+    database.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    compress.init_app(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+    _register_blueprints(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from web.api import blueprint as api
+    from web.resident import blueprint as resident
+
+    app.register_blueprint(resident)
+    app.register_blueprint(api)
+    csrf.exempt(api)

@@ -1,0 +1,105 @@
+"""The JSON API for apps: the same intake as the form, with errors per field as JSON."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, current_app, jsonify, request, url_for
+
+from models import Area, Channel, Report
+from triage.intake import accept_uploads, check_submission, submit_report
+from triage import reports
+from triage.problems import Problem, Problems, SubmissionRejected
+from web.database import session
+from web.extensions import limiter, report_rate_limit
+from web.i18n import LANGUAGES, problem_text
+from web.intake_request import photo_store, submission_from_form, submission_from_json, uploads_from_request
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def api_language() -> str:
+    asked = request.args.get("lang") or request.accept_languages.best_match(LANGUAGES) or "nl"
+    return asked if asked in LANGUAGES else "nl"
+
+
+def problems_response(problems: Problems, language: str, status: int = 400):
+    errors = {
+        name: [{"code": p.code, "message": problem_text(p, language)} for p in items]
+        for name, items in problems.items()
+    }
+    return jsonify(errors=errors), status
+
+
+@blueprint.post("/reports")
+@limiter.limit(report_rate_limit, scope="public-write")
+def create_report():
+    language = api_language()
+    submission, problems = _read_submission(language)
+    if submission is None:
+        return problems_response(problems, language)
+    try:
+        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"])
+    except SubmissionRejected as refusal:
+        problems.update(refusal.problems)
+    if problems:
+        _discard_drafts(submission.photo_keys)
+        return problems_response(problems, language)
+    report = submit_report(session(), submission, location, photo_store(), channel=Channel.API,
+                           now=datetime.now(UTC), actor="api")
+    session().commit()
+    return jsonify(report_json(report)), 201, {"Location": url_for(".report_status", token=report.status_token)}
+
+
+def _read_submission(language: str):
+    """JSON body, or multipart form fields with photos; anything else is refused as a whole."""
+    problems = Problems()
+    if request.mimetype == "application/json":
+        payload = request.get_json(silent=True)
+        if not isinstance(payload, dict):
+            problems.add("body", "api.invalid_json")
+            return None, problems
+        return submission_from_json(payload, payload.get("language") in LANGUAGES and payload["language"]
+                                    or language), problems
+    if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        submission = submission_from_form(language)
+        submission.photo_keys = []  # drafts belong to the web form; apps send their photos along
+        accept_uploads(photo_store(), submission, uploads_from_request(), problems)
+        return submission, problems
+    problems.add("body", "api.unsupported_media_type")
+    return None, problems
+
+
+def _discard_drafts(keys: list[str]) -> None:
+    for key in keys:
+        photo_store().discard_draft(key)
+
+
+def area_json(area: Area | None) -> dict | None:
+    return {"code": area.code, "name": area.name} if area else None
+
+
+def report_json(report: Report) -> dict:
+    """What an app may see of a report through its status token: never the reporter's contact details."""
+    return {
+        "tracking_code": report.tracking_code,
+        "status": report.status.value,
+        "status_url": url_for("resident.status_page", token=report.status_token, _external=True),
+        "api_url": url_for(".report_status", token=report.status_token, _external=True),
+        "created_at": report.created_at.isoformat(),
+        "description": report.description,
+        "location_is_approximate": report.location_is_approximate,
+        "location_text": report.location_text,
+        "buurt": area_json(report.buurt),
+        "wijk": area_json(report.wijk),
+        "photos": len(report.attachments),
+    }
+
+
+@blueprint.get("/reports/<token>")
+def report_status(token: str):
+    report = reports.by_status_token(session(), token)
+    if report is None:
+        return jsonify(errors={"token": [{"code": "api.not_found", "message": problem_text(
+            Problem("api.not_found"), api_language())}]}), 404
+    return jsonify(report_json(report))

@@ -1,0 +1,49 @@
+"""Command-line entry points: `flask --app web setup` (migrate and load shipped data) and `serve`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from models.migrate import upgrade
+from triage.reference_data import load_reference_data
+from web.database import database
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(setup)
+    app.cli.add_command(serve)
+    app.cli.add_command(prune_drafts)
+
+
+@click.command("setup")
+def setup() -> None:
+    """Bring the database to the newest schema and load the shipped reference data; safe to run again."""
+    db = database()
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    upgrade(db.engine)
+    with db.session() as session:
+        summary = load_reference_data(session)
+    click.echo(f"Database ready: {summary.teams} teams, {summary.categories} categories, {summary.areas} areas.")
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True)
+@click.option("--threads", default=8, show_default=True)
+def serve(host: str, port: int, threads: int) -> None:
+    """Serve the app with waitress, the embedded default's production-grade WSGI server."""
+    from waitress import serve as waitress_serve
+
+    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
+    waitress_serve(current_app._get_current_object(), host=host, port=port, threads=threads)
+
+
+@click.command("prune-drafts")
+def prune_drafts() -> None:
+    """Remove photo drafts of forms that were never sent (older than a day)."""
+    from web.intake_request import photo_store
+
+    click.echo(f"Removed {photo_store().prune_drafts()} old drafts.")

@@ -1,0 +1,52 @@
+"""Settings from the environment, with the embedded defaults that `make run` needs and nothing secret in code."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+
+
+def _instance_dir() -> Path:
+    return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment; the embedded default keeps a generated one in instance/."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(secrets.token_hex(32))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+def settings_from_environment() -> dict:
+    instance = _instance_dir()
+    env = os.environ.get
+    return {
+        "INSTANCE_DIR": str(instance),
+        "SECRET_KEY": _secret_key(instance),
+        "DATABASE_URL": env("DATABASE_URL", f"sqlite:///{instance / 'triage.db'}"),
+        "UPLOAD_DIR": env("UPLOAD_DIR", str(instance / "uploads")),
+        "MUNICIPALITY_CODE": env("MUNICIPALITY_CODE", "GM0392"),
+        "MUNICIPALITY_NAME": env("MUNICIPALITY_NAME", "Haarlem"),
+        "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),
+        "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster"),
+        "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT", "30 per minute;300 per day"),
+        "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
+        "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
+        "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") == "1",
+        "MAX_CONTENT_LENGTH": 35 * 1024 * 1024,
+        "WTF_CSRF_TIME_LIMIT": 4 * 3600,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_HTTPONLY": True,
+        "COMPRESS_MIMETYPES": ["text/html", "text/css", "application/javascript", "text/javascript",
+                               "application/json", "application/geo+json", "image/svg+xml"],
+        "COMPRESS_MIN_SIZE": 500,
+    }

@@ -1,0 +1,29 @@
+"""One database session per request, committed by the view that changes something and closed at teardown."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from models.database import Database
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["database"] = Database(app.config["DATABASE_URL"])
+    app.teardown_appcontext(_close_session)
+
+
+def database() -> Database:
+    return current_app.extensions["database"]
+
+
+def session() -> Session:
+    if "db_session" not in g:
+        g.db_session = database().session_factory()
+    return g.db_session
+
+
+def _close_session(_exc) -> None:
+    db_session = g.pop("db_session", None)
+    if db_session is not None:
+        db_session.close()

@@ -1,0 +1,54 @@
+"""Every refusal gets a page (or JSON under /api/) in the person's language, never a bare error or a 500 trace."""
+
+from __future__ import annotations
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from triage.problems import Problem, Problems
+from web.i18n import current_language, problem_text
+
+STATUS_KEYS = {400: "error.bad_request", 404: "error.not_found", 405: "error.not_allowed",
+               413: "error.too_large", 429: "error.too_many", 500: "error.server"}
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, _csrf_refused)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def _error_response(status: int):
+    key = STATUS_KEYS.get(status, "error.bad_request")
+    if _wants_json():
+        message = problem_text(Problem(key))
+        return jsonify(errors={"request": [{"code": key, "message": message}]}), status
+    return render_template("error.html", status=status, key=key), status
+
+
+def _http_error(error: HTTPException):
+    return _error_response(error.code or 500)
+
+
+def _csrf_refused(error: CSRFError):
+    """An expired or missing form token: show the form again with what was typed, and ask to send again."""
+    if request.endpoint == "resident.report_step":
+        from web.intake_request import submission_from_form
+        from web.resident import render_form
+
+        problems = Problems()
+        problems.add("form", "error.csrf")
+        return render_form(submission_from_form(current_language()), problems, status=400)
+    return _error_response(400)
+
+
+def _unexpected(error: Exception):
+    from flask import current_app
+
+    current_app.logger.exception("unexpected error", exc_info=error)
+    return _error_response(500)

@@ -1,0 +1,16 @@
+"""Flask extensions, created unbound here and bound to an app in create_app."""
+
+from flask import current_app
+from flask_compress import Compress
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+from flask_wtf import CSRFProtect
+
+csrf = CSRFProtect()
+compress = Compress()
+limiter = Limiter(key_func=get_remote_address, default_limits=[])
+
+
+def report_rate_limit() -> str:
+    """Public writes share one configurable limit per client, e.g. "30 per minute;300 per day"."""
+    return current_app.config["REPORT_RATE_LIMIT"]

@@ -1,0 +1,66 @@
+"""Dutch first, English available: message catalogues in web/translations/*.json and the language choice.
+
+A catalogue maps a message key to text with {placeholders}; the same keys name refusals from triage/,
+so a field's problem reads the same on the form and in the API.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from flask import g, request
+
+from triage.problems import Problem
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+CATALOGUES = Path(__file__).parent / "translations"
+
+
+@cache
+def catalogue(language: str) -> dict[str, str]:
+    with (CATALOGUES / f"{language}.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def translate(key: str, language: str | None = None, **params) -> str:
+    text = catalogue(language or current_language()).get(key) or catalogue(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**params) if params else text
+
+
+def problem_text(problem: Problem, language: str | None = None) -> str:
+    return translate(problem.code, language, **problem.params)
+
+
+def choose_language() -> str:
+    """?lang= wins (and is remembered in a cookie), then the cookie, then Dutch: the public is Dutch first."""
+    asked = request.args.get("lang") or request.form.get("language") or request.cookies.get("lang")
+    return asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def current_language() -> str:
+    if "language" not in g:
+        g.language = choose_language()
+    return g.language
+
+
+def remember_language(response):
+    if request.args.get("lang") in LANGUAGES:
+        response.set_cookie("lang", request.args["lang"], max_age=365 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def init_app(app) -> None:
+    app.jinja_env.globals.update(_=translate, current_language=current_language, problem_text=problem_text)
+    app.jinja_env.filters["local_datetime"] = local_datetime
+    app.after_request(remember_language)
+
+
+def local_datetime(moment) -> str:
+    """A moment as people here read it: Amsterdam time, month in words, 24-hour clock."""
+    local = moment.astimezone(ZoneInfo("Europe/Amsterdam"))
+    month = translate("months").split(",")[local.month - 1]
+    return f"{local.day} {month} {local.year}, {local:%H:%M}"

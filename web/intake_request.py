@@ -1,0 +1,47 @@
+"""Reading a report submission out of an HTTP request, the same way for the form and the API."""
+
+from __future__ import annotations
+
+from flask import current_app, request
+
+from triage.intake import Submission, Upload
+from triage.storage import PhotoStore
+
+TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
+TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")
+
+
+def photo_store() -> PhotoStore:
+    return PhotoStore(current_app.config["UPLOAD_DIR"])
+
+
+def submission_from_form(language: str) -> Submission:
+    form = request.form
+    return Submission(
+        **{name: form.get(name, "")[:20000] for name in TEXT_FIELDS},
+        contact_consent=form.get("contact_consent", "").lower() in TRUE_WORDS,
+        language=language,
+        photo_keys=[key for key in form.getlist("photo_keys") if key][:10],
+    )
+
+
+def submission_from_json(payload: dict, language: str) -> Submission:
+    values = {name: _as_text(payload.get(name)) for name in TEXT_FIELDS}
+    return Submission(
+        **values,
+        contact_consent=_as_text(payload.get("contact_consent")).lower() in TRUE_WORDS,
+        language=language,
+    )
+
+
+def uploads_from_request() -> list[Upload]:
+    return [Upload(filename=file.filename or "", data=file.read()) for file in request.files.getlist("photos")]
+
+
+def _as_text(value) -> str:
+    """JSON clients send numbers and booleans; the checks work on text, as typed in a form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else ""
+    return str(value)[:20000]

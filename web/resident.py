@@ -1,0 +1,123 @@
+"""The resident's pages: the report form, its summary, the confirmation and the status page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
+from geo.areas import buurten, outline_geojson
+from models import Channel, Report
+from triage.intake import MAX_DESCRIPTION, MAX_PHOTOS, Submission, accept_uploads, check_submission, submit_report
+from triage import reports
+from triage.problems import Problems, SubmissionRejected
+from web.database import session
+from web.extensions import limiter, report_rate_limit
+from web.i18n import current_language
+from web.intake_request import photo_store, submission_from_form, uploads_from_request
+
+blueprint = Blueprint("resident", __name__)
+
+
+@blueprint.get("/")
+def report_form():
+    return render_form(Submission(language=current_language()))
+
+
+def render_form(submission: Submission, problems: Problems | None = None, status: int = 200):
+    page = render_template(
+        "resident/form.html",
+        submission=submission,
+        problems=problems or Problems(),
+        buurten=buurten(session()),
+        max_description=MAX_DESCRIPTION,
+        max_photos=MAX_PHOTOS,
+    )
+    return page, status
+
+
+@blueprint.post("/melding")
+@limiter.limit(report_rate_limit, scope="public-write")
+def report_step():
+    """One URL for the three steps, chosen by the button pressed: check and summarise, edit, or send."""
+    submission = submission_from_form(current_language())
+    action = request.form.get("action", "review")
+    if action == "edit":
+        return render_form(submission)
+    problems = Problems()
+    accept_uploads(photo_store(), submission, [] if action == "submit" else uploads_from_request(), problems)
+    _drop_removed_photos(submission)
+    try:
+        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"])
+    except SubmissionRejected as refusal:
+        problems.update({k: problems.get(k, []) + v for k, v in refusal.problems.items()})
+    if problems:
+        return render_form(submission, problems, status=422)
+    if action != "submit":
+        return render_template("resident/review.html", submission=submission, location=location)
+    report = submit_report(session(), submission, location, photo_store(), channel=Channel.WEB, now=_now())
+    session().commit()
+    return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
+
+
+def _drop_removed_photos(submission: Submission) -> None:
+    removed = set(request.form.getlist("remove_photo"))
+    for key in removed & set(submission.photo_keys):
+        photo_store().discard_draft(key)
+    submission.photo_keys = [key for key in submission.photo_keys if key not in removed]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@blueprint.get("/concept-foto/<key>")
+def draft_photo(key: str):
+    path = photo_store().draft_path(key, "thumb")
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
+
+
+def report_by_token(token: str) -> Report:
+    report = reports.by_status_token(session(), token)
+    if report is None:
+        abort(404)
+    return report
+
+
+@blueprint.get("/melding/<token>/ontvangen")
+def confirmation(token: str):
+    return render_template("resident/confirmation.html", report=report_by_token(token))
+
+
+@blueprint.get("/melding/<token>")
+def status_page(token: str):
+    return render_template("resident/status.html", report=report_by_token(token))
+
+
+@blueprint.get("/melding/<token>/foto/<int:position>")
+@blueprint.get("/melding/<token>/foto/<int:position>/<variant>")
+def report_photo(token: str, position: int, variant: str = "photo"):
+    report = report_by_token(token)
+    attachment = next((a for a in report.attachments if a.position == position), None)
+    path = photo_store().path(attachment.storage_key, variant) if attachment else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=3600)
+
+
+@blueprint.get("/volgen")
+@limiter.limit(report_rate_limit, scope="public-lookup")
+def track():
+    """Look a report up by its tracking code: status and date only, never the text or contact details."""
+    typed = request.args.get("code", "")[:40]
+    report = reports.by_tracking_code(session(), typed)
+    not_found = bool(typed) and report is None
+    return render_template("resident/track.html", typed=typed, report=report, not_found=not_found)
+
+
+@blueprint.get("/kaart/gemeente.geojson")
+def municipality_outline():
+    """Our boundary, drawn on the map so a resident sees where Haarlem ends even when tiles do not load."""
+    return outline_geojson(session(), current_app.config["MUNICIPALITY_CODE"]), 200, {
+        "Content-Type": "application/geo+json", "Cache-Control": "public, max-age=86400"}
