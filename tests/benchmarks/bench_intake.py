@@ -1,0 +1,128 @@
+"""`make bench`: intake speed through the JSON API on both databases, and the weight of the report form.
+
+Each database gets a fresh, migrated copy with the shipped data; the app is served by waitress (the
+embedded default's server) in its own process; the load comes from ../shared/tools/bench_http.py, the
+client that measured Signalen on this machine, so the figures compare. Results go to a JSON file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_HTTP = ROOT.parent / "shared" / "tools" / "bench_http.py"
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import _create_postgres_database, _drop_postgres_database  # noqa: E402
+
+REPORT = {"description": "De lantaarnpaal voor nummer 12 brandt al een week niet.", "lat": 52.3812, "lon": 4.6368}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
+    env = dict(os.environ, DATABASE_URL=database_url, INSTANCE_DIR=str(folder), UPLOAD_DIR=str(folder / "uploads"),
+               RATELIMIT_ENABLED="0", MAP_TILE_URL="")
+    flask = [sys.executable, "-m", "flask", "--app", "web"]
+    subprocess.run([*flask, "setup"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    port = free_port()
+    server = subprocess.Popen([*flask, "serve", "--port", str(port), "--threads", "4"], env=env, cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("server did not start")
+
+
+def run_bench_http(base: str, n: int, concurrency: int, label: str, folder: Path) -> dict:
+    body = folder / "report.json"
+    body.write_text(json.dumps(REPORT))
+    command = [sys.executable, str(BENCH_HTTP), "POST", base + "/api/v1/reports", "--body", str(body),
+               "--n", str(n), "--concurrency", str(concurrency), "--expect", "201", "--label", label]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def fetch(url: str) -> tuple[bytes, int]:
+    """The body, and the bytes on the wire with gzip accepted (as every browser does)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request) as response:
+        raw = response.read()
+        wire = len(raw)
+        if response.headers.get("Content-Encoding") == "gzip":
+            raw = gzip.decompress(raw)
+    return raw, wire
+
+
+def form_page_weight(base: str) -> dict:
+    """Bytes transferred for the form page and everything it loads, map tiles excluded."""
+    html, html_wire = fetch(base + "/")
+    assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html.decode())
+    assets += ["/kaart/gemeente.geojson", "/static/vendor/leaflet/images/marker-icon.png",
+               "/static/vendor/leaflet/images/marker-shadow.png"]
+    sizes = {"/": html_wire}
+    for path in assets:
+        sizes[path] = fetch(base + path)[1]
+    return {"total_bytes": sum(sizes.values()), "total_kb": round(sum(sizes.values()) / 1024, 1), "parts": sizes}
+
+
+def bench_database(kind: str, url: str, n: int, folder: Path) -> dict:
+    server, base = start_server(url, folder)
+    try:
+        result = {"sequential": run_bench_http(base, n, 1, f"create-{kind}", folder),
+                  "concurrent_4": run_bench_http(base, n // 4, 4, f"create-{kind}-c4", folder)}
+        if kind == "sqlite":
+            result["form_page"] = form_page_weight(base)
+        return result
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="bench-results.json")
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    args = parser.parse_args()
+    if not BENCH_HTTP.exists():
+        raise SystemExit(f"the benchmark client is missing: {BENCH_HTTP}")
+    results = {"n": args.n, "target": "p95 under 50 ms per report on SQLite; form page under 150 KB"}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in args.databases.split(","):
+            folder = Path(tmp) / kind
+            folder.mkdir()
+            if kind == "sqlite":
+                results[kind] = bench_database(kind, f"sqlite:///{folder / 'bench.db'}", args.n, folder)
+            else:
+                url = _create_postgres_database()
+                try:
+                    results[kind] = bench_database(kind, url, args.n, folder)
+                finally:
+                    _drop_postgres_database(url.rsplit("/", 1)[1])
+    Path(args.out).write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The migrations match the models on both databases, and the shipped data loads idempotently."""
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import func, select
+
+from models import Area, AreaKind, Base, Category, Queue, Team
+from models.migrations.env_filters import include_object
+from triage.reference_data import load_reference_data
+
+
+def test_migrated_schema_matches_the_models(connection):
+    context = MigrationContext.configure(connection, opts={"include_object": include_object})
+    assert compare_metadata(context, Base.metadata) == []
+
+
+def count(session, model, *where):
+    return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def test_shipped_areas_are_loaded(session):
+    assert count(session, Area, Area.kind == AreaKind.BUURT) == 111
+    assert count(session, Area, Area.kind == AreaKind.WIJK) == 21
+    haarlem = session.scalar(select(Area).where(Area.kind == AreaKind.GEMEENTE, Area.code == "GM0392"))
+    assert haarlem.name == "Haarlem"
+
+
+def test_buurt_code_gives_its_wijk(session):
+    buurten = session.scalars(select(Area).where(Area.kind == AreaKind.BUURT)).all()
+    wijk_codes = set(session.scalars(select(Area.code).where(Area.kind == AreaKind.WIJK)))
+    for buurt in buurten:
+        assert buurt.parent_code == "WK" + buurt.code[2:8]
+        assert buurt.parent_code in wijk_codes
+
+
+def test_categories_carry_norms_queues_and_teams(session):
+    subs = session.scalars(select(Category).where(Category.parent_id.is_not(None))).all()
+    assert len(subs) == 155
+    assert all(sub.service_norm_days and sub.service_norm_days > 0 for sub in subs)
+    assert all(sub.default_queue in set(Queue) for sub in subs)
+    assert all(sub.team is not None for sub in subs)
+    assert count(session, Category, Category.parent_id.is_(None)) == 13
+
+
+def test_queue_teams_exist(session):
+    queues = set(session.scalars(select(Team.queue).where(Team.queue.is_not(None))))
+    assert queues == set(Queue)
+
+
+def test_loading_again_changes_no_counts_and_keeps_ids(session):
+    before = {model: count(session, model) for model in (Area, Category, Team)}
+    buurt_id = session.scalar(select(Area.id).where(Area.code == "BU03920101"))
+
+    load_reference_data(session)
+
+    assert {model: count(session, model) for model in (Area, Category, Team)} == before
+    assert session.scalar(select(Area.id).where(Area.code == "BU03920101")) == buurt_id
