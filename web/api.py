@@ -32,7 +32,7 @@ def problems_response(problems: Problems, language: str, status: int = 400):
 
 
 @blueprint.post("/reports")
-@limiter.limit(report_rate_limit, scope="public-write")
+@limiter.shared_limit(report_rate_limit, scope="public-write")
 def create_report():
     language = api_language()
     submission, problems = _read_submission(language)

@@ -35,7 +35,11 @@ def submission_from_json(payload: dict, language: str) -> Submission:
 
 
 def uploads_from_request() -> list[Upload]:
-    return [Upload(filename=file.filename or "", data=file.read()) for file in request.files.getlist("photos")]
+    uploads = []
+    for file in request.files.getlist("photos"):
+        uploads.append(Upload(filename=file.filename or "", data=file.read()))
+        file.close()  # large uploads are spooled to a temporary file: close it now, not at garbage collection
+    return uploads
 
 
 def _as_text(value) -> str:

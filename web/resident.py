@@ -36,7 +36,7 @@ def render_form(submission: Submission, problems: Problems | None = None, status
 
 
 @blueprint.post("/melding")
-@limiter.limit(report_rate_limit, scope="public-write")
+@limiter.shared_limit(report_rate_limit, scope="public-write")
 def report_step():
     """One URL for the three steps, chosen by the button pressed: check and summarise, edit, or send."""
     submission = submission_from_form(current_language())
@@ -107,7 +107,7 @@ def report_photo(token: str, position: int, variant: str = "photo"):
 
 
 @blueprint.get("/volgen")
-@limiter.limit(report_rate_limit, scope="public-lookup")
+@limiter.shared_limit(report_rate_limit, scope="public-lookup")
 def track():
     """Look a report up by its tracking code: status and date only, never the text or contact details."""
     typed = request.args.get("code", "")[:40]

