@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from web import cli, database, errors, i18n
+from web import cli, compression, database, errors, i18n
 from web.config import settings_from_environment
-from web.extensions import compress, csrf, limiter
+from web.extensions import csrf, limiter
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -20,7 +20,7 @@ def create_app(config: dict | None = None) -> Flask:
     database.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
-    compress.init_app(app)
+    compression.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

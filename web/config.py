@@ -46,7 +46,4 @@ def settings_from_environment() -> dict:
         "WTF_CSRF_TIME_LIMIT": 4 * 3600,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_HTTPONLY": True,
-        "COMPRESS_MIMETYPES": ["text/html", "text/css", "application/javascript", "text/javascript",
-                               "application/json", "application/geo+json", "image/svg+xml"],
-        "COMPRESS_MIN_SIZE": 500,
     }

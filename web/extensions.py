@@ -1,13 +1,11 @@
 """Flask extensions, created unbound here and bound to an app in create_app."""
 
 from flask import current_app
-from flask_compress import Compress
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf import CSRFProtect
 
 csrf = CSRFProtect()
-compress = Compress()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
 
 
