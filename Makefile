@@ -16,6 +16,7 @@ setup: $(VENV)/.installed spatialite
 	$(FLASK) setup
 
 test: $(VENV)/.installed spatialite
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed spatialite

@@ -79,4 +79,8 @@ def outline_geojson(session: Session, municipality_code: str) -> dict:
     area = find_area(session, AreaKind.GEMEENTE, municipality_code)
     if area is None:
         return {"type": "FeatureCollection", "features": []}
-    return {"type": "Feature", "properties": {"name": area.name}, "geometry": to_shape(area.geom).__geo_interface__}
+    return {
+        "type": "Feature",
+        "properties": {"name": area.name},
+        "geometry": to_shape(area.geom).__geo_interface__,
+    }

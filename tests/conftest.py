@@ -119,16 +119,18 @@ def make_app(database: Database, connection, upload_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
 
     def build(**overrides):
-        app = create_app({
-            "TESTING": True,
-            "DATABASE_URL": database.url,
-            "UPLOAD_DIR": str(upload_dir),
-            "RATELIMIT_ENABLED": False,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "MAP_TILE_URL": "",
-            "SERVER_NAME": "localhost",
-            **overrides,
-        })
+        app = create_app(
+            {
+                "TESTING": True,
+                "DATABASE_URL": database.url,
+                "UPLOAD_DIR": str(upload_dir),
+                "RATELIMIT_ENABLED": False,
+                "RATELIMIT_STORAGE_URI": "memory://",
+                "MAP_TILE_URL": "",
+                "SERVER_NAME": "localhost",
+                **overrides,
+            }
+        )
         app.extensions["database"].dispose()
         app.extensions["database"].session_factory = sessionmaker(
             bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False

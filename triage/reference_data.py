@@ -17,8 +17,13 @@ from geo.loading import load_area_files
 from models import Category, Queue, Team, TeamKind
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-AREA_FILES = ("haarlem_gemeente.geojson", "haarlem_wijken.geojson", "haarlem_buurten.geojson",
-              "buurgemeenten.geojson", "provincies.geojson")
+AREA_FILES = (
+    "haarlem_gemeente.geojson",
+    "haarlem_wijken.geojson",
+    "haarlem_buurten.geojson",
+    "buurgemeenten.geojson",
+    "provincies.geojson",
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,10 @@ def load_categories(session: Session, taxonomy: dict) -> int:
 
 def _upsert_category(session: Session, parent: Category | None, row: dict, teams: dict[str, Team]) -> Category:
     parent_id = parent.id if parent else None
-    query = select(Category).where(Category.slug == row["slug"], Category.parent_id.is_(parent_id)
-                                   if parent_id is None else Category.parent_id == parent_id)
+    query = select(Category).where(
+        Category.slug == row["slug"],
+        Category.parent_id.is_(parent_id) if parent_id is None else Category.parent_id == parent_id,
+    )
     category = session.scalar(query) or Category(slug=row["slug"], parent=parent)
     category.name = row["name"]
     category.name_en = row.get("name_en") or row["name"]

@@ -27,7 +27,7 @@ def normalise_tracking_code(text: str) -> str:
     """Accept what people type: lower case, spaces, missing dashes, O for 0 and I/L for 1."""
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
     if cleaned.startswith(PREFIX):
-        cleaned = cleaned[len(PREFIX):]
+        cleaned = cleaned[len(PREFIX) :]
     return f"{PREFIX}-{cleaned[:4]}-{cleaned[4:]}" if len(cleaned) == 8 else ""
 
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from models import Area, Channel, Report
-from triage.intake import accept_uploads, check_submission, submit_report
 from triage import reports
+from triage.intake import accept_uploads, check_submission, submit_report
 from triage.problems import Problem, Problems, SubmissionRejected
 from web.database import session
 from web.extensions import limiter, report_rate_limit
@@ -45,10 +45,21 @@ def create_report():
     if problems:
         _discard_drafts(submission.photo_keys)
         return problems_response(problems, language)
-    report = submit_report(session(), submission, location, photo_store(), channel=Channel.API,
-                           now=datetime.now(UTC), actor="api")
+    report = submit_report(
+        session(),
+        submission,
+        location,
+        photo_store(),
+        channel=Channel.API,
+        now=datetime.now(UTC),
+        actor="api",
+    )
     session().commit()
-    return jsonify(report_json(report)), 201, {"Location": url_for(".report_status", token=report.status_token)}
+    return (
+        jsonify(report_json(report)),
+        201,
+        {"Location": url_for(".report_status", token=report.status_token)},
+    )
 
 
 def _read_submission(language: str):
@@ -59,8 +70,9 @@ def _read_submission(language: str):
         if not isinstance(payload, dict):
             problems.add("body", "api.invalid_json")
             return None, problems
-        return submission_from_json(payload, payload.get("language") in LANGUAGES and payload["language"]
-                                    or language), problems
+        return submission_from_json(
+            payload, payload.get("language") in LANGUAGES and payload["language"] or language
+        ), problems
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
         submission = submission_from_form(language)
         submission.photo_keys = []  # drafts belong to the web form; apps send their photos along
@@ -100,6 +112,14 @@ def report_json(report: Report) -> dict:
 def report_status(token: str):
     report = reports.by_status_token(session(), token)
     if report is None:
-        return jsonify(errors={"token": [{"code": "api.not_found", "message": problem_text(
-            Problem("api.not_found"), api_language())}]}), 404
+        return jsonify(
+            errors={
+                "token": [
+                    {
+                        "code": "api.not_found",
+                        "message": problem_text(Problem("api.not_found"), api_language()),
+                    }
+                ]
+            }
+        ), 404
     return jsonify(report_json(report))

@@ -11,8 +11,15 @@ from functools import lru_cache
 
 from flask import Flask, Response, request
 
-COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
-                "application/geo+json", "image/svg+xml"}
+COMPRESSIBLE = {
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/geo+json",
+    "image/svg+xml",
+}
 MIN_SIZE = 500
 
 

@@ -9,8 +9,14 @@ from werkzeug.exceptions import HTTPException
 from triage.problems import Problem, Problems
 from web.i18n import current_language, problem_text
 
-STATUS_KEYS = {400: "error.bad_request", 404: "error.not_found", 405: "error.not_allowed",
-               413: "error.too_large", 429: "error.too_many", 500: "error.server"}
+STATUS_KEYS = {
+    400: "error.bad_request",
+    404: "error.not_found",
+    405: "error.not_allowed",
+    413: "error.too_large",
+    429: "error.too_many",
+    500: "error.server",
+}
 
 
 def init_app(app: Flask) -> None:

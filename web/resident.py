@@ -5,10 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
+
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
-from triage.intake import MAX_DESCRIPTION, MAX_PHOTOS, Submission, accept_uploads, check_submission, submit_report
 from triage import reports
+from triage.intake import (
+    MAX_DESCRIPTION,
+    MAX_PHOTOS,
+    Submission,
+    accept_uploads,
+    check_submission,
+    submit_report,
+)
 from triage.problems import Problems, SubmissionRejected
 from web.database import session
 from web.extensions import limiter, report_rate_limit
@@ -119,5 +127,8 @@ def track():
 @blueprint.get("/kaart/gemeente.geojson")
 def municipality_outline():
     """Our boundary, drawn on the map so a resident sees where Haarlem ends even when tiles do not load."""
-    return outline_geojson(session(), current_app.config["MUNICIPALITY_CODE"]), 200, {
-        "Content-Type": "application/geo+json", "Cache-Control": "public, max-age=86400"}
+    return (
+        outline_geojson(session(), current_app.config["MUNICIPALITY_CODE"]),
+        200,
+        {"Content-Type": "application/geo+json", "Cache-Control": "public, max-age=86400"},
+    )

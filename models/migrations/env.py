@@ -3,10 +3,9 @@
 from alembic import context
 from geoalchemy2 import alembic_helpers
 
+import models  # noqa: F401  (registers every table on Base.metadata)
 from models.base import Base
 from models.migrations.env_filters import include_object
-
-import models  # noqa: F401  (registers every table on Base.metadata)
 
 engine = context.config.attributes["engine"]
 

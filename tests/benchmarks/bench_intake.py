@@ -26,7 +26,11 @@ sys.path.insert(0, str(ROOT))
 
 from tests.conftest import _create_postgres_database, _drop_postgres_database  # noqa: E402
 
-REPORT = {"description": "De lantaarnpaal voor nummer 12 brandt al een week niet.", "lat": 52.3812, "lon": 4.6368}
+REPORT = {
+    "description": "De lantaarnpaal voor nummer 12 brandt al een week niet.",
+    "lat": 52.3812,
+    "lon": 4.6368,
+}
 
 
 def free_port() -> int:
@@ -36,13 +40,24 @@ def free_port() -> int:
 
 
 def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
-    env = dict(os.environ, DATABASE_URL=database_url, INSTANCE_DIR=str(folder), UPLOAD_DIR=str(folder / "uploads"),
-               RATELIMIT_ENABLED="0", MAP_TILE_URL="")
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        INSTANCE_DIR=str(folder),
+        UPLOAD_DIR=str(folder / "uploads"),
+        RATELIMIT_ENABLED="0",
+        MAP_TILE_URL="",
+    )
     flask = [sys.executable, "-m", "flask", "--app", "web"]
     subprocess.run([*flask, "setup"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     port = free_port()
-    server = subprocess.Popen([*flask, "serve", "--port", str(port), "--threads", "4"], env=env, cwd=ROOT,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [*flask, "serve", "--port", str(port), "--threads", "4"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -57,8 +72,22 @@ def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str
 def run_bench_http(base: str, n: int, concurrency: int, label: str, folder: Path) -> dict:
     body = folder / "report.json"
     body.write_text(json.dumps(REPORT))
-    command = [sys.executable, str(BENCH_HTTP), "POST", base + "/api/v1/reports", "--body", str(body),
-               "--n", str(n), "--concurrency", str(concurrency), "--expect", "201", "--label", label]
+    command = [
+        sys.executable,
+        str(BENCH_HTTP),
+        "POST",
+        base + "/api/v1/reports",
+        "--body",
+        str(body),
+        "--n",
+        str(n),
+        "--concurrency",
+        str(concurrency),
+        "--expect",
+        "201",
+        "--label",
+        label,
+    ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -78,19 +107,28 @@ def form_page_weight(base: str) -> dict:
     """Bytes transferred for the form page and everything it loads, map tiles excluded."""
     html, html_wire = fetch(base + "/")
     assets = re.findall(r'(?:src|href)="(/static/[^"]+)"', html.decode())
-    assets += ["/kaart/gemeente.geojson", "/static/vendor/leaflet/images/marker-icon.png",
-               "/static/vendor/leaflet/images/marker-shadow.png"]
+    assets += [
+        "/kaart/gemeente.geojson",
+        "/static/vendor/leaflet/images/marker-icon.png",
+        "/static/vendor/leaflet/images/marker-shadow.png",
+    ]
     sizes = {"/": html_wire}
     for path in assets:
         sizes[path] = fetch(base + path)[1]
-    return {"total_bytes": sum(sizes.values()), "total_kb": round(sum(sizes.values()) / 1024, 1), "parts": sizes}
+    return {
+        "total_bytes": sum(sizes.values()),
+        "total_kb": round(sum(sizes.values()) / 1024, 1),
+        "parts": sizes,
+    }
 
 
 def bench_database(kind: str, url: str, n: int, folder: Path) -> dict:
     server, base = start_server(url, folder)
     try:
-        result = {"sequential": run_bench_http(base, n, 1, f"create-{kind}", folder),
-                  "concurrent_4": run_bench_http(base, n // 4, 4, f"create-{kind}-c4", folder)}
+        result = {
+            "sequential": run_bench_http(base, n, 1, f"create-{kind}", folder),
+            "concurrent_4": run_bench_http(base, n // 4, 4, f"create-{kind}-c4", folder),
+        }
         if kind == "sqlite":
             result["form_page"] = form_page_weight(base)
         return result

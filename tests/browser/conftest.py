@@ -20,8 +20,14 @@ from tests.conftest import prepared_database, unavailable
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -74,12 +80,14 @@ def live_app(tmp_path_factory, tile_server):
     os.environ["INSTANCE_DIR"] = str(folder / "instance")
     database = prepared_database(f"sqlite:///{folder / 'browser.db'}")
     database.dispose()
-    app = create_app({
-        "DATABASE_URL": database.url,
-        "UPLOAD_DIR": str(folder / "uploads"),
-        "MAP_TILE_URL": tile_server,
-        "RATELIMIT_ENABLED": False,
-    })
+    app = create_app(
+        {
+            "DATABASE_URL": database.url,
+            "UPLOAD_DIR": str(folder / "uploads"),
+            "MAP_TILE_URL": tile_server,
+            "RATELIMIT_ENABLED": False,
+        }
+    )
     return app
 
 
@@ -128,7 +136,12 @@ def axe_violations(page) -> list[dict]:
     page.add_script_tag(content=AXE_SOURCE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]

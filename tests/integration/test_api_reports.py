@@ -40,14 +40,24 @@ def test_multipart_report_with_photos(client, payload):
 
 
 def test_errors_are_given_per_field(client, session):
-    response = client.post("/api/v1/reports", json={"description": "", "lat": HEEMSTEDE[1], "lon": HEEMSTEDE[0],
-                                                    "email": "x@", "contact_consent": True})
+    response = client.post(
+        "/api/v1/reports",
+        json={
+            "description": "",
+            "lat": HEEMSTEDE[1],
+            "lon": HEEMSTEDE[0],
+            "email": "x@",
+            "contact_consent": True,
+        },
+    )
     assert response.status_code == 400
     errors = response.json["errors"]
     assert errors["description"][0]["code"] == "description.required"
-    assert errors["location"][0] == {"code": "location.outside_named",
-                                     "message": "Deze plek ligt in Heemstede, niet in Haarlem. Meld het probleem bij "
-                                                "Heemstede, of zet de pin op een plek in Haarlem."}
+    assert errors["location"][0] == {
+        "code": "location.outside_named",
+        "message": "Deze plek ligt in Heemstede, niet in Haarlem. Meld het probleem bij "
+        "Heemstede, of zet de pin op een plek in Haarlem.",
+    }
     assert errors["email"][0]["code"] == "email.invalid"
     assert stored_reports(session) == []
 

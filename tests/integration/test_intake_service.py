@@ -48,8 +48,10 @@ def test_location_is_stored_as_a_wgs84_point(session, store, submission):
     location = check_submission(session, submission, "GM0392")
     report = submit_report(session, submission, location, store, channel=Channel.WEB, now=NOW)
     srid, x, y = session.execute(
-        select(func.ST_SRID(Report.location), func.ST_X(Report.location), func.ST_Y(Report.location))
-        .where(Report.id == report.id)).one()
+        select(func.ST_SRID(Report.location), func.ST_X(Report.location), func.ST_Y(Report.location)).where(
+            Report.id == report.id
+        )
+    ).one()
     assert srid == 4326
     assert (round(x, 4), round(y, 4)) == GROTE_MARKT
 
@@ -77,8 +79,9 @@ def test_photos_are_moved_from_draft_to_storage(session, store, submission):
 
 
 def test_buurt_choice_without_map_stores_an_approximate_point_in_that_buurt(session, store):
-    submission = Submission(description="Graffiti op de muur", buurt_code="BU03920102",
-                            location_text="Achter de Grote Kerk")
+    submission = Submission(
+        description="Graffiti op de muur", buurt_code="BU03920102", location_text="Achter de Grote Kerk"
+    )
     location = check_submission(session, submission, "GM0392")
     report = submit_report(session, submission, location, store, channel=Channel.WEB, now=NOW)
     assert report.location_is_approximate

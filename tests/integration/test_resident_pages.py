@@ -124,12 +124,17 @@ def test_description_with_script_is_shown_as_text(client, report_form):
         ({"description": "x" * 5000}, "Uw beschrijving is te lang: 5000 tekens."),
         ({"lat": "", "lon": ""}, "Geef aan waar het probleem is"),
         ({"lat": "123", "lon": "4.6"}, "Deze plek bestaat niet op de kaart"),
-        ({"lat": str(HEEMSTEDE[1]), "lon": str(HEEMSTEDE[0])}, "Deze plek ligt in Heemstede, niet in Haarlem."),
+        (
+            {"lat": str(HEEMSTEDE[1]), "lon": str(HEEMSTEDE[0])},
+            "Deze plek ligt in Heemstede, niet in Haarlem.",
+        ),
         ({"email": "niet-goed@", "contact_consent": "1"}, "Dit e-mailadres klopt niet."),
         ({"phone": "06 12345678"}, "Geef toestemming om contact op te nemen"),
     ],
 )
-def test_refused_form_shows_the_message_keeps_the_input_and_stores_nothing(client, report_form, changes, message, session):
+def test_refused_form_shows_the_message_keeps_the_input_and_stores_nothing(
+    client, report_form, changes, message, session
+):
     report_form.update(changes)
     report_form["location_text"] = "Bij de bakker op de hoek"
     response = review(client, report_form)
@@ -212,7 +217,12 @@ def test_contact_details_are_not_on_the_status_page(client, report_form, session
 def test_public_writes_are_rate_limited_per_client(make_app, session):
     client = make_app(RATELIMIT_ENABLED=True, REPORT_RATE_LIMIT="2 per minute").test_client()
     form_page = client.get("/").get_data(as_text=True)
-    form = {"csrf_token": csrf_token_from(form_page), "description": "Kapotte lamp", "lat": "52.3812", "lon": "4.6368"}
+    form = {
+        "csrf_token": csrf_token_from(form_page),
+        "description": "Kapotte lamp",
+        "lat": "52.3812",
+        "lon": "4.6368",
+    }
     assert review(client, form).status_code == 200
     assert review(client, form).status_code == 200
     refused = review(client, form)

@@ -20,7 +20,11 @@ def test_every_refusal_code_has_a_message():
     import pathlib
 
     sources = "".join(p.read_text() for p in pathlib.Path("triage").glob("*.py") if p.name != "storage.py")
-    codes = set(re.findall(r'"((?:description|location|location_text|photos?|email|phone|contact_consent)\.[a-z_]+)"',
-                           sources))
+    codes = set(
+        re.findall(
+            r'"((?:description|location|location_text|photos?|email|phone|contact_consent)\.[a-z_]+)"',
+            sources,
+        )
+    )
     assert codes, "no refusal codes found"
     assert codes <= set(catalogue("nl")), codes - set(catalogue("nl"))
