@@ -22,6 +22,9 @@ SPATIALITE_PACKAGE_HINT = (
 )
 
 
+WRITES_AHEAD = "writes_ahead"
+
+
 class SpatiaLiteMissing(RuntimeError):
     pass
 
@@ -59,7 +62,10 @@ def _take_over_sqlite_transactions(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A writer takes the write lock up front: a deferred transaction that reads first and then writes
+        # fails at once with "database is locked" when another writer got in between; this one waits instead.
+        immediate = connection.get_execution_options().get(WRITES_AHEAD, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -81,17 +87,24 @@ def is_sqlite(engine_or_session: Engine | Session) -> bool:
 
 
 class Database:
-    """One engine and one session factory per app; tests may swap the factory to join a rolled-back transaction."""
+    """One engine per app, with a session factory for reading and one for units of work that write.
+
+    On SQLite a writing unit of work begins with BEGIN IMMEDIATE; on PostgreSQL both behave the same.
+    Tests may swap the factories to join a rolled-back transaction.
+    """
 
     def __init__(self, url: str, **engine_kwargs) -> None:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self.session_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self.write_session_factory = sessionmaker(
+            bind=self.engine.execution_options(**{WRITES_AHEAD: True}), expire_on_commit=False
+        )
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A session for a unit of work outside a request (CLI, jobs); commits on success."""
-        session = self.session_factory()
+        """A session for a unit of work outside a request (CLI, jobs) that writes; commits on success."""
+        session = self.write_session_factory()
         try:
             yield session
             session.commit()

@@ -131,10 +131,10 @@ def make_app(database: Database, connection, upload_dir, tmp_path, monkeypatch):
                 **overrides,
             }
         )
-        app.extensions["database"].dispose()
-        app.extensions["database"].session_factory = sessionmaker(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        )
+        database_of_app = app.extensions["database"]
+        database_of_app.dispose()
+        joined = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+        database_of_app.session_factory = database_of_app.write_session_factory = joined
         return app
 
     return build

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, current_app, g
+from flask import Flask, current_app, g, request
 from sqlalchemy.orm import Session
 
 from models.database import Database
@@ -17,9 +17,15 @@ def database() -> Database:
     return current_app.extensions["database"]
 
 
+WRITING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
 def session() -> Session:
+    """The request's session; a request that may write gets one that takes the write lock up front."""
     if "db_session" not in g:
-        g.db_session = database().session_factory()
+        db = database()
+        factory = db.write_session_factory if request.method in WRITING_METHODS else db.session_factory
+        g.db_session = factory()
     return g.db_session
 
 

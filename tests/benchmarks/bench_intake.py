@@ -88,8 +88,11 @@ def run_bench_http(base: str, n: int, concurrency: int, label: str, folder: Path
         "--label",
         label,
     ]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    completed = subprocess.run(command, check=True, capture_output=True, text=True)
+    result = json.loads(completed.stdout.strip().splitlines()[-1])
+    if result["n"] != n:  # bench_http's worker threads stop silently on an unexpected status
+        raise SystemExit(f"{label}: only {result['n']} of {n} requests succeeded\n{completed.stderr[-2000:]}")
+    return result
 
 
 def fetch(url: str) -> tuple[bytes, int]:
