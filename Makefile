@@ -32,8 +32,9 @@ $(VENV)/.installed: setup.cfg pyproject.toml
 	touch $@
 
 # SpatiaLite comes from the OS. Install it with apt where we can; elsewhere say which package to get.
-spatialite:
-	@if [ -n "$$SPATIALITE_LIBRARY_PATH" ] || /sbin/ldconfig -p 2>/dev/null | grep -q mod_spatialite; then exit 0; fi; \
+spatialite: $(VENV)/.installed
+	@if $(PY) -c 'import sys; from models.database import spatialite_available; sys.exit(not spatialite_available())'; \
+	then exit 0; fi; \
 	if command -v apt-get >/dev/null 2>&1; then \
 	  echo "Installing SpatiaLite (libsqlite3-mod-spatialite) with apt-get"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libsqlite3-mod-spatialite; \

@@ -68,6 +68,18 @@ def _take_over_sqlite_transactions(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
+def spatialite_available() -> bool:
+    """Whether mod_spatialite can be loaded here; `make` uses it to decide whether to install the OS package."""
+    try:
+        connection = _sqlite_module().connect(":memory:")
+        connection.enable_load_extension(True)
+        connection.load_extension(os.environ.get("SPATIALITE_LIBRARY_PATH", "mod_spatialite"))
+        connection.close()
+    except Exception:  # the driver raises its own OperationalError, or AttributeError without extensions
+        return False
+    return True
+
+
 def make_engine(url: str, **kwargs) -> Engine:
     """Create an engine for either database; SQLite gets SpatiaLite, PostgreSQL needs PostGIS installed."""
     parsed = make_url(url)

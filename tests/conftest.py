@@ -10,19 +10,17 @@ from __future__ import annotations
 import io
 import os
 import re
-import uuid
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from PIL import Image
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import Database
 from models.migrate import upgrade
+from tests.databases import DatabaseUnavailable, create_postgres_database, drop_postgres_database
 from triage.reference_data import load_reference_data
 
-POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 # Points used across the tests (lon, lat).
@@ -36,35 +34,6 @@ def unavailable(reason: str):
     if IN_CI:
         pytest.fail(f"required in CI but unavailable: {reason}")
     pytest.skip(f"SKIPPED, NOT TESTED: {reason}")
-
-
-def _create_postgres_database() -> str:
-    name = f"triage_test_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-        admin.dispose()
-    except sa.exc.OperationalError as error:
-        unavailable(f"PostgreSQL at {POSTGRES_ADMIN_URL}: {error.orig}")
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    engine = sa.create_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
-    except sa.exc.SQLAlchemyError as error:
-        _drop_postgres_database(name)
-        unavailable(f"PostGIS extension (Debian: postgresql-15-postgis-3): {error}")
-    finally:
-        engine.dispose()
-    return url
-
-
-def _drop_postgres_database(name: str) -> None:
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
 
 
 def prepared_database(url: str) -> Database:
@@ -84,11 +53,14 @@ def database(request, tmp_path_factory) -> Database:
         yield database
         database.dispose()
         return
-    url = _create_postgres_database()
+    try:
+        url = create_postgres_database()
+    except DatabaseUnavailable as reason:
+        unavailable(str(reason))
     database = prepared_database(url)
     yield database
     database.dispose()
-    _drop_postgres_database(sa.engine.make_url(url).database)
+    drop_postgres_database(url)
 
 
 @pytest.fixture

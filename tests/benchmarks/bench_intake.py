@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_HTTP = ROOT.parent / "shared" / "tools" / "bench_http.py"
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import _create_postgres_database, _drop_postgres_database  # noqa: E402
+from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 REPORT = {
     "description": "De lantaarnpaal voor nummer 12 brandt al een week niet.",
@@ -156,11 +156,11 @@ def main() -> None:
             if kind == "sqlite":
                 results[kind] = bench_database(kind, f"sqlite:///{folder / 'bench.db'}", args.n, folder)
             else:
-                url = _create_postgres_database()
+                url = create_postgres_database()
                 try:
                     results[kind] = bench_database(kind, url, args.n, folder)
                 finally:
-                    _drop_postgres_database(url.rsplit("/", 1)[1])
+                    drop_postgres_database(url)
     Path(args.out).write_text(json.dumps(results, indent=2))
     print(json.dumps(results, indent=2))
 

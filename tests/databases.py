@@ -1,0 +1,50 @@
+"""Throw-away PostgreSQL + PostGIS databases for the tests and the benchmark, on 127.0.0.1:5432."""
+
+from __future__ import annotations
+
+import os
+import uuid
+
+import sqlalchemy as sa
+
+POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+
+
+class DatabaseUnavailable(RuntimeError):
+    pass
+
+
+def _admin_engine() -> sa.Engine:
+    return sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+
+
+def create_postgres_database() -> str:
+    """Create an empty database with PostGIS and return its URL; raise DatabaseUnavailable when we cannot."""
+    name = f"triage_test_{uuid.uuid4().hex[:12]}"
+    admin = _admin_engine()
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except sa.exc.OperationalError as error:
+        raise DatabaseUnavailable(f"PostgreSQL at {POSTGRES_ADMIN_URL}: {error.orig}") from error
+    finally:
+        admin.dispose()
+    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
+    except sa.exc.SQLAlchemyError as error:
+        drop_postgres_database(url)
+        raise DatabaseUnavailable(f"PostGIS extension (Debian: postgresql-15-postgis-3): {error}") from error
+    finally:
+        engine.dispose()
+    return url
+
+
+def drop_postgres_database(url: str) -> None:
+    name = sa.engine.make_url(url).database
+    admin = _admin_engine()
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
