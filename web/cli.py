@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from models.migrate import upgrade
 from triage.reference_data import load_reference_data
@@ -14,9 +15,11 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(setup)
     app.cli.add_command(serve)
     app.cli.add_command(prune_drafts)
+    app.cli.add_command(anonymise_contacts)
 
 
 @click.command("setup")
+@with_appcontext
 def setup() -> None:
     """Bring the database to the newest schema and load the shipped reference data; safe to run again."""
     db = database()
@@ -30,6 +33,7 @@ def setup() -> None:
 
 
 @click.command("serve")
+@with_appcontext
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True)
 @click.option("--threads", default=8, show_default=True)
@@ -42,8 +46,23 @@ def serve(host: str, port: int, threads: int) -> None:
 
 
 @click.command("prune-drafts")
+@with_appcontext
 def prune_drafts() -> None:
     """Remove photo drafts of forms that were never sent (older than a day)."""
     from web.intake_request import photo_store
 
     click.echo(f"Removed {photo_store().prune_drafts()} old drafts.")
+
+
+@click.command("anonymise-contacts")
+@with_appcontext
+def anonymise_contacts() -> None:
+    """Erase reporters' contact details once the retention period (REPORTER_RETENTION_DAYS) has passed."""
+    from datetime import UTC, datetime
+
+    from triage.privacy import anonymise_expired_contacts
+
+    days = current_app.config["REPORTER_RETENTION_DAYS"]
+    with database().session() as session:
+        count = anonymise_expired_contacts(session, datetime.now(UTC), days)
+    click.echo(f"Erased the contact details of {count} reports older than {days} days.")

@@ -41,6 +41,7 @@ def settings_from_environment() -> dict:
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
+        "REPORTER_RETENTION_DAYS": int(env("REPORTER_RETENTION_DAYS", "365")),
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") == "1",
         "MAX_CONTENT_LENGTH": 35 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": 4 * 3600,

@@ -1,0 +1,34 @@
+"""`flask --app web setup` (what `make run` calls) builds a fresh database and keeps existing reports when rerun."""
+
+import pytest
+from sqlalchemy import func, select
+
+from models import Area, Report
+
+
+@pytest.fixture
+def fresh_app(tmp_path, monkeypatch):
+    from web import create_app
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}", "UPLOAD_DIR": str(tmp_path / "up")})
+    yield app
+    app.extensions["database"].dispose()
+
+
+def test_setup_twice_keeps_reports_and_areas(fresh_app):
+    runner = fresh_app.test_cli_runner()
+    first = runner.invoke(args=["setup"])
+    assert first.exit_code == 0, first.output
+    assert "17 teams, 168 categories, 154 areas" in first.output
+
+    client = fresh_app.test_client()
+    created = client.post("/api/v1/reports", json={"description": "Gat in de weg", "lat": 52.3812, "lon": 4.6368})
+    assert created.status_code == 201
+
+    second = runner.invoke(args=["setup"])
+    assert second.exit_code == 0, second.output
+    database = fresh_app.extensions["database"]
+    with database.session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Report)) == 1
+        assert session.scalar(select(func.count()).select_from(Area)) == 154
