@@ -7,6 +7,7 @@ from models.base import Base
 from models.enums import AreaKind, Channel, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
+from models.training import TrainingExample
 
 __all__ = [
     "Area",
@@ -22,4 +23,5 @@ __all__ = [
     "Reporter",
     "Team",
     "TeamKind",
+    "TrainingExample",
 ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from triage.proposals import load_classifiers
 from web import cli, compression, database, errors, i18n
 from web.config import settings_from_environment
 from web.extensions import csrf, limiter
@@ -18,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     database.init_app(app)
+    app.extensions["classifiers"] = load_classifiers(Path(app.config["ARTIFACT_DIR"]))
     csrf.init_app(app)
     limiter.init_app(app)
     compression.init_app(app)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
+from classifiers.artifacts import ArtifactStore
+from classifiers.datasets import read_dataset
+from classifiers.training import metadata, train_category, train_queue
 from models.migrate import upgrade
+from triage.classifier_data import DEMO_CORPUS, product_rules
 from triage.reference_data import load_reference_data
 from web.database import database
 
@@ -30,6 +36,23 @@ def setup() -> None:
     with db.session() as session:
         summary = load_reference_data(session)
     click.echo(f"Database ready: {summary.teams} teams, {summary.categories} categories, {summary.areas} areas.")
+    _train_missing_classifiers(Path(current_app.config["ARTIFACT_DIR"]))
+
+
+def _train_missing_classifiers(root: Path) -> None:
+    """Out of the box the classifiers learn from the shipped demo corpus; a promoted artifact is kept."""
+    store = ArtifactStore(root)
+    for task in ("category", "queue"):
+        if store.promoted(task):
+            continue
+        examples = read_dataset(DEMO_CORPUS, "demo").examples
+        classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, product_rules())
+        version = store.save(task, classifier, metadata(task, examples, metrics, "demo:" + DEMO_CORPUS.name))
+        store.promote(task, version)
+        click.echo(
+            f"Trained and promoted the {task} classifier {version} on the demo corpus "
+            f"(macro-F1 {metrics.get('macro_f1', 0):.2f})."
+        )
 
 
 @click.command("serve")

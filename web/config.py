@@ -33,6 +33,7 @@ def settings_from_environment() -> dict:
         "SECRET_KEY": _secret_key(instance),
         "DATABASE_URL": env("DATABASE_URL", f"sqlite:///{instance / 'triage.db'}"),
         "UPLOAD_DIR": env("UPLOAD_DIR", str(instance / "uploads")),
+        "ARTIFACT_DIR": env("ARTIFACT_DIR", str(instance / "artifacts")),
         "MUNICIPALITY_CODE": env("MUNICIPALITY_CODE", "GM0392"),
         "MUNICIPALITY_NAME": env("MUNICIPALITY_NAME", "Haarlem"),
         "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),

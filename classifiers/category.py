@@ -1,0 +1,97 @@
+"""The category proposal: a main category, and a sub-category only where it is clear enough."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from classifiers.features import ReportVectorizer
+from classifiers.inputs import LabelledReport, ReportInput
+from classifiers.linear import CalibratedLinear
+from classifiers.proposal import CategoryProposal
+from classifiers.reasons import Reason, reasons_from_features
+from classifiers.text import has_words
+
+SUB_MIN_EXAMPLES = 20
+
+
+class CategoryClassifier:
+    task = "category"
+
+    def __init__(self, use_context: bool = True, C: float = 0.5, sub_threshold: float = 0.5) -> None:
+        self.vectorizer = ReportVectorizer(use_context=use_context)
+        self.main = CalibratedLinear(C=C)
+        self.sub: CalibratedLinear | None = None
+        self.sub_parent: dict[str, str] = {}
+        self.sub_threshold = sub_threshold
+        self.threshold = 0.5
+        self._names: list[str] | None = None
+
+    @property
+    def labels(self) -> list[str]:
+        return [str(label) for label in self.main.classes_]
+
+    def fit(self, examples: Sequence[LabelledReport]) -> CategoryClassifier:
+        examples = [e for e in examples if e.category]
+        X = self.vectorizer.fit_transform([e.report for e in examples])
+        self.main.fit(X, [e.category for e in examples])
+        self._fit_sub(X, examples)
+        return self
+
+    def _fit_sub(self, X, examples: Sequence[LabelledReport]) -> None:
+        """Sub-categories where the data has them, each remembered with its main category."""
+        rows = [i for i, e in enumerate(examples) if e.subcategory]
+        if len(rows) < SUB_MIN_EXAMPLES or len({examples[i].subcategory for i in rows}) < 2:
+            return
+        self.sub_parent = {examples[i].subcategory: examples[i].category for i in rows}
+        self.sub = CalibratedLinear(C=self.main.C).fit(X[rows], [examples[i].subcategory for i in rows])
+
+    def propose(self, reports: Sequence[ReportInput], explain: bool = True) -> list[CategoryProposal]:
+        X = self.vectorizer.transform(reports)
+        probs = self.main.predict_proba(X)
+        sub_probs = self.sub.predict_proba(X) if self.sub else None
+        return [
+            self._proposal(reports[i], X[i], probs[i], None if sub_probs is None else sub_probs[i], explain)
+            for i in range(len(reports))
+        ]
+
+    def _proposal(self, report, row, probs, sub_probs, explain) -> CategoryProposal:
+        best = int(np.argmax(probs))
+        ranked = np.argsort(-probs)[:3]
+        category, confidence = self.labels[best], float(probs[best])
+        sub, sub_confidence = self._sub_choice(category, sub_probs)
+        reasons = self.explain(row, best) if explain else []
+        if not has_words(report.text):
+            reasons.append(Reason("fallback", "De tekst bevat geen woorden; alleen plek en context tellen mee"))
+            confidence = min(confidence, 0.2)
+        return CategoryProposal(
+            category=category,
+            confidence=confidence,
+            subcategory=sub,
+            subcategory_confidence=sub_confidence,
+            alternatives=[(self.labels[i], float(probs[i])) for i in ranked[1:]],
+            reasons=reasons,
+            needs_person=confidence < self.threshold,
+        )
+
+    def _sub_choice(self, category: str, sub_probs) -> tuple[str | None, float | None]:
+        """A sub-category only if confident and under the chosen main category; otherwise the main stands."""
+        if sub_probs is None:
+            return None, None
+        best = int(np.argmax(sub_probs))
+        sub = str(self.sub.classes_[best])
+        if sub_probs[best] < self.sub_threshold or self.sub_parent.get(sub) != category:
+            return None, None
+        return sub, float(sub_probs[best])
+
+    def explain(self, row, class_index: int) -> list[Reason]:
+        if self._names is None:
+            self._names = self.vectorizer.feature_names()
+        contributions = self.main.contributions(row, class_index)[:40]
+        return reasons_from_features([(self._names[i], w) for i, w in contributions])
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["_names"] = None  # rebuilt on first explanation, not stored in the artifact
+        return state

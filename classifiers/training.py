@@ -1,0 +1,85 @@
+"""Training both classifiers, measuring them, and deciding whether a retrained one may replace the current."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.model_selection import StratifiedKFold
+
+from classifiers.artifacts import data_fingerprint
+from classifiers.category import CategoryClassifier
+from classifiers.evaluation import evaluate
+from classifiers.inputs import LabelledReport
+from classifiers.queue import QueueClassifier
+from classifiers.rules import RuleSet
+
+QUEUE_FOLDS = 5
+
+
+def fingerprint(examples: Sequence[LabelledReport], task: str) -> str:
+    label = (lambda e: f"{e.category}|{e.subcategory}") if task == "category" else (lambda e: f"{e.queue}")
+    return data_fingerprint([f"{label(e)}\t{e.report.text}" for e in examples])
+
+
+def train_category(examples: Sequence[LabelledReport], use_context: bool = True) -> tuple[CategoryClassifier, dict]:
+    """Fit on everything; figures come from the part held out for calibration while fitting."""
+    classifier = CategoryClassifier(use_context=use_context).fit(examples)
+    metrics = {}
+    if classifier.main.holdout_ is not None:
+        truth, classes, probs = classifier.main.holdout_
+        best = probs.argmax(axis=1)
+        metrics = evaluate(truth, classes[best], probs.max(axis=1))
+        classifier.threshold = metrics["suggested_threshold"]
+    return classifier, metrics
+
+
+def predict_queue(classifier: QueueClassifier, examples: Sequence[LabelledReport]):
+    return classifier.propose([e.report for e in examples], [e.category for e in examples], explain=False)
+
+
+def train_queue(examples: Sequence[LabelledReport], rules: RuleSet) -> tuple[QueueClassifier, dict]:
+    """Cross-validated figures (labels are few), then one fit on everything."""
+    examples = [e for e in examples if e.queue]
+    truth = np.array([e.queue for e in examples])
+    predicted, confidence = np.empty(len(examples), dtype=object), np.zeros(len(examples))
+    folds = min(QUEUE_FOLDS, int(np.unique(truth, return_counts=True)[1].min()))
+    if folds >= 2:
+        for train, test in StratifiedKFold(folds, shuffle=True, random_state=1).split(examples, truth):
+            fold = QueueClassifier(rules).fit([examples[i] for i in train])
+            for i, proposal in zip(test, predict_queue(fold, [examples[i] for i in test]), strict=True):
+                predicted[i], confidence[i] = proposal.queue, proposal.confidence
+    classifier = QueueClassifier(rules).fit(examples)
+    metrics = evaluate(truth, predicted, confidence) if folds >= 2 else {}
+    if metrics:
+        classifier.threshold = metrics["suggested_threshold"]
+    return classifier, metrics
+
+
+def evaluate_on(classifier, examples: Sequence[LabelledReport]) -> dict:
+    """Figures of an existing classifier on labelled examples (the `evaluate` command, the retrain gate)."""
+    if isinstance(classifier, QueueClassifier):
+        examples = [e for e in examples if e.queue]
+        proposals = predict_queue(classifier, examples)
+        return evaluate([e.queue for e in examples], [p.queue for p in proposals], [p.confidence for p in proposals])
+    examples = [e for e in examples if e.category]
+    proposals = classifier.propose([e.report for e in examples], explain=False)
+    return evaluate([e.category for e in examples], [p.category for p in proposals], [p.confidence for p in proposals])
+
+
+def candidate_is_not_worse(current: dict, candidate: dict, tolerance: float = 0.0) -> bool:
+    """The retrain gate: macro-F1 on the same held-out data may not drop."""
+    return candidate["macro_f1"] + tolerance >= current["macro_f1"]
+
+
+def metadata(task: str, examples: Sequence[LabelledReport], metrics: dict, source: str) -> dict:
+    labels = sorted({(e.category if task == "category" else e.queue) for e in examples} - {None})
+    return {
+        "training_data_sha256": fingerprint(examples, task),
+        "training_size": len(examples),
+        "labels": labels,
+        "source": source,
+        "metrics": {k: v for k, v in metrics.items() if k != "automation_curve"},
+        "automation_curve": metrics.get("automation_curve", []),
+        "threshold": metrics.get("suggested_threshold"),
+    }

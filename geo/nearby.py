@@ -1,0 +1,89 @@
+"""Earlier reports around a point: the location context the classifier and the officers need.
+
+Portable on SpatiaLite and PostGIS: the database narrows by time and by a bounding box, and exact
+distances are computed here (haversine), which is exact enough at 50-250 m and needs no geography type.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from models import Category, Report, Reporter, ReportStatus
+
+EARTH_RADIUS_M = 6_371_000
+OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.TRIAGED, ReportStatus.IN_PROGRESS, ReportStatus.WAITING)
+
+
+@dataclass(frozen=True)
+class NearbyReport:
+    report_id: int
+    category: str | None
+    distance_m: float
+    is_open: bool
+
+
+def haversine_m(lon1: float, lat1: float, lon2: float, lat2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def reports_near(
+    session: Session,
+    lon: float,
+    lat: float,
+    radius_m: float,
+    since: datetime,
+    before: datetime,
+    exclude_id: int | None = None,
+) -> list[NearbyReport]:
+    """Reports created in [since, before) within radius_m, with their main category slug, nearest first."""
+    dlat = radius_m / 111_320
+    dlon = radius_m / (111_320 * max(math.cos(math.radians(lat)), 0.01))
+    x, y = func.ST_X(Report.location), func.ST_Y(Report.location)
+    parent = Category.__table__.alias("parent_category")
+    query = (
+        select(Report.id, x, y, Report.status, Category.slug, parent.c.slug)
+        .outerjoin(Category, Report.category_id == Category.id)
+        .outerjoin(parent, Category.parent_id == parent.c.id)
+        .where(Report.created_at >= since, Report.created_at < before)
+        .where(x.between(lon - dlon, lon + dlon), y.between(lat - dlat, lat + dlat))
+    )
+    if exclude_id is not None:
+        query = query.where(Report.id != exclude_id)
+    found = []
+    for report_id, rx, ry, status, slug, parent_slug in session.execute(query):
+        distance = haversine_m(lon, lat, rx, ry)
+        if distance <= radius_m:
+            found.append(NearbyReport(report_id, parent_slug or slug, distance, status in OPEN_STATUSES))
+    return sorted(found, key=lambda r: r.distance_m)
+
+
+def reports_by_reporter(
+    session: Session, reporter_email: str | None, reporter_phone: str | None, since: datetime, before: datetime
+) -> int:
+    """How many reports the same person (same e-mail or phone) made in the period."""
+    conditions = []
+    if reporter_email:
+        conditions.append(Reporter.email == reporter_email)
+    if reporter_phone:
+        conditions.append(Reporter.phone == reporter_phone)
+    if not conditions:
+        return 0
+    query = (
+        select(func.count())
+        .select_from(Report)
+        .join(Reporter, Report.reporter_id == Reporter.id)
+        .where(or_(*conditions), Report.created_at >= since, Report.created_at < before)
+    )
+    return int(session.scalar(query) or 0)
+
+
+def days_before(moment: datetime, days: int) -> datetime:
+    return moment - timedelta(days=days)

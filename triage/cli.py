@@ -1,0 +1,158 @@
+"""`triage`: train, evaluate and manage the classifier artifacts, import history, retrain from corrections.
+
+    triage train --task category|queue [--data FILE --format katwijk|signalen|queue-labels|demo]
+    triage evaluate --task category|queue --data FILE --format ... [--json OUT.json] [--artifact VERSION]
+    triage artifacts list|promote VERSION|rollback --task category|queue
+    triage import-history FILE.csv --format katwijk|signalen
+    triage retrain --task category|queue
+No Flask here: the database, when needed, comes from DATABASE_URL.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from classifiers.artifacts import ArtifactError, ArtifactStore
+from classifiers.datasets import FORMATS, read_dataset
+from classifiers.evaluation import plot
+from classifiers.training import evaluate_on, metadata, train_category, train_queue
+from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
+
+TASKS = click.Choice(["category", "queue"])
+
+
+def store_option(function):
+    return click.option(
+        "--artifacts",
+        "artifacts",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Artifact folder (default: $ARTIFACT_DIR or instance/artifacts).",
+    )(function)
+
+
+def _store(path: Path | None) -> ArtifactStore:
+    return ArtifactStore(path or artifact_root())
+
+
+def _read(data: Path, fmt: str):
+    dataset = read_dataset(data, fmt)
+    for line, problem in dataset.errors[:20]:
+        click.echo(f"{data}:{line}: skipped: {problem}", err=True)
+    if dataset.errors:
+        click.echo(f"{len(dataset.errors)} rows could not be read", err=True)
+    if not dataset.records:
+        raise click.ClickException(f"no usable rows in {data}")
+    return dataset
+
+
+@click.group()
+def main() -> None:
+    """Classifier artifacts and training data of the triage system."""
+
+
+@main.command()
+@click.option("--task", type=TASKS, required=True)
+@click.option("--data", type=click.Path(exists=True, path_type=Path), default=DEMO_CORPUS, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="demo", show_default=True)
+@click.option("--promote/--no-promote", default=None, help="Promote the new artifact (default: only if none is).")
+@store_option
+def train(task: str, data: Path, fmt: str, promote: bool | None, artifacts: Path | None) -> None:
+    """Train on a file and write a versioned artifact."""
+    examples = _read(data, fmt).examples
+    classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, product_rules())
+    store = _store(artifacts)
+    version = store.save(task, classifier, metadata(task, examples, metrics, f"{fmt}:{data.name}"))
+    click.echo(
+        f"{task} artifact {version}: {len(examples)} examples, "
+        f"macro-F1 {metrics.get('macro_f1', float('nan')):.3f}, threshold {classifier.threshold}"
+    )
+    if promote or (promote is None and store.promoted(task) is None):
+        store.promote(task, version)
+        click.echo(f"promoted {version}")
+
+
+@main.command()
+@click.option("--task", type=TASKS, required=True)
+@click.option("--data", type=click.Path(exists=True, path_type=Path), required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option("--json", "json_out", type=click.Path(path_type=Path), default=None)
+@click.option("--artifact", "version", default=None, help="Version to evaluate (default: the promoted one).")
+@store_option
+def evaluate(
+    task: str, data: Path, fmt: str, json_out: Path | None, version: str | None, artifacts: Path | None
+) -> None:
+    """Measure an artifact on labelled data: accuracy, macro-F1, per class, calibration, automation curve."""
+    store = _store(artifacts)
+    try:
+        loaded = store.load(task, version) if version else store.load_promoted(task)
+    except ArtifactError as error:
+        raise click.ClickException(str(error)) from error
+    result = evaluate_on(loaded.classifier, _read(data, fmt).examples)
+    result["artifact"] = loaded.version
+    click.echo(
+        f"{task} {loaded.version} on {data.name}: n={result['n']} accuracy {result['accuracy']:.3f} "
+        f"macro-F1 {result['macro_f1']:.3f} ECE {result['expected_calibration_error']:.3f}"
+    )
+    for label, scores in result["per_class"].items():
+        click.echo(
+            f"  {label[:40]:40} P {scores['precision']:.2f} R {scores['recall']:.2f} "
+            f"F1 {scores['f1']:.2f} n {scores['support']}"
+        )
+    if json_out:
+        json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
+        plot(result, json_out.with_suffix(".png"), f"{task} {loaded.version} on {data.name}")
+        click.echo(f"wrote {json_out} and {json_out.with_suffix('.png')}")
+
+
+@main.group()
+def artifacts() -> None:
+    """List, promote or roll back artifacts."""
+
+
+@artifacts.command("list")
+@click.option("--task", type=TASKS, required=True)
+@store_option
+def list_artifacts(task: str, artifacts: Path | None) -> None:
+    store = _store(artifacts)
+    current = store.promoted(task)
+    for meta in store.versions(task):
+        marker = "*" if meta["version"] == current else " "
+        f1 = meta.get("metrics", {}).get("macro_f1")
+        click.echo(
+            f"{marker} {meta['version']}  n={meta.get('training_size', '?')}  "
+            f"macro-F1={'?' if f1 is None else f'{f1:.3f}'}  {meta.get('source', '')}"
+        )
+
+
+@artifacts.command("promote")
+@click.argument("version")
+@click.option("--task", type=TASKS, required=True)
+@store_option
+def promote_artifact(version: str, task: str, artifacts: Path | None) -> None:
+    store = _store(artifacts)
+    try:
+        store.load(task, version)
+        store.promote(task, version)
+    except ArtifactError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"promoted {task} {version}")
+
+
+@artifacts.command("rollback")
+@click.option("--task", type=TASKS, required=True)
+@store_option
+def rollback_artifact(task: str, artifacts: Path | None) -> None:
+    try:
+        version = _store(artifacts).rollback(task)
+    except ArtifactError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"{task} rolled back to {version}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Proposals for a stored report: gather its context with geo/ queries, ask the promoted classifiers.
+
+The classifiers are loaded once, when the app or a worker starts (`load_classifiers`); nothing here
+trains. Without a usable artifact every proposal says "needs a person", and triage goes on by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from geoalchemy2.shape import to_shape
+from sqlalchemy.orm import Session
+
+from classifiers.artifacts import ArtifactError, ArtifactStore, LoadedArtifact
+from classifiers.inputs import ReportInput
+from classifiers.proposal import CategoryProposal, QueueProposal
+from geo.nearby import reports_by_reporter, reports_near
+from models import Report
+
+log = logging.getLogger(__name__)
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+@dataclass
+class LoadedClassifiers:
+    category: LoadedArtifact | None
+    queue: LoadedArtifact | None
+    problems: list[str]
+
+
+def load_classifiers(root: Path) -> LoadedClassifiers:
+    """Load the promoted artifacts; a broken one is reported clearly and the previous promoted one used."""
+    store, loaded, problems = ArtifactStore(root), {}, []
+    for task in ("category", "queue"):
+        try:
+            loaded[task] = store.load_promoted(task)
+        except ArtifactError as error:
+            log.error("classifier unavailable: %s", error)
+            loaded[task] = None
+            problems.append(str(error))
+    return LoadedClassifiers(loaded["category"], loaded["queue"], problems)
+
+
+def report_input(session: Session, report: Report, now: datetime) -> ReportInput:
+    """The report and its surroundings as plain values, as they are at `now`."""
+    point = to_shape(report.location)
+    since = report.created_at - timedelta(days=30)
+    nearby = reports_near(session, point.x, point.y, 250, since, report.created_at, exclude_id=report.id)
+    local = report.created_at.astimezone(LOCAL)
+    contact = report.reporter
+    return ReportInput(
+        text=report.description,
+        channel=report.channel.value,
+        has_photos=bool(report.attachments),
+        areas=tuple(f"{area.kind.value}:{area.code}" for area in (report.wijk, report.buurt) if area),
+        hour=local.hour,
+        weekday=local.weekday(),
+        nearby_50m_30d=dict(Counter(r.category for r in nearby if r.category and r.distance_m <= 50)),
+        nearby_250m_30d=dict(Counter(r.category for r in nearby if r.category)),
+        nearest_open_m=_nearest_open(nearby),
+        reporter_reports_90d=reports_by_reporter(
+            session,
+            contact.email if contact else None,
+            contact.phone if contact else None,
+            report.created_at - timedelta(days=90),
+            report.created_at,
+        )
+        if contact
+        else 0,
+    )
+
+
+def _nearest_open(nearby) -> dict[str, float]:
+    nearest: dict[str, float] = {}
+    for item in nearby:
+        if item.is_open and item.category and item.category not in nearest:
+            nearest[item.category] = item.distance_m  # the list is nearest first
+    return nearest
+
+
+def propose(
+    classifiers: LoadedClassifiers, report: ReportInput
+) -> tuple[CategoryProposal | None, QueueProposal | None]:
+    category = classifiers.category.classifier.propose([report])[0] if classifiers.category else None
+    if classifiers.queue is None:
+        return category, None
+    queue = classifiers.queue.classifier.propose([report], [category.category if category else None])[0]
+    return category, queue
