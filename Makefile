@@ -7,7 +7,7 @@ SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
 
-.PHONY: run setup test bench lint spatialite clean
+.PHONY: run setup test bench bench-classifier lint spatialite clean
 
 run: setup
 	$(FLASK) serve --host $(HOST) --port $(PORT)
@@ -21,6 +21,9 @@ test: $(VENV)/.installed spatialite
 
 bench: $(VENV)/.installed spatialite
 	$(PY) tests/benchmarks/bench_intake.py --out bench-results.json $(BENCH_ARGS)
+
+bench-classifier: $(VENV)/.installed
+	$(PY) tests/benchmarks/bench_classifier.py --out bench-classifier.json
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -36,6 +36,7 @@ class Record:
     lon: float | None = None
     closed: datetime | None = None
     reporter: str | None = None
+    line: int = 0
 
 
 @dataclass
@@ -153,7 +154,7 @@ def read_dataset(path: Path, fmt: str, with_context: bool = True) -> Dataset:
     try:
         for number, row in _rows(Path(path), fmt):
             try:
-                dataset.records.append(READERS[fmt](row))
+                dataset.records.append(replace(READERS[fmt](row), line=number))
             except (KeyError, ValueError, TypeError, AttributeError) as error:
                 dataset.errors.append((number, f"{type(error).__name__}: {error}"))
     except json.JSONDecodeError as error:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from geoalchemy2.admin.dialects.sqlite import init_spatialite
 from sqlalchemy import Engine, create_engine, event
@@ -91,6 +92,16 @@ def make_engine(url: str, **kwargs) -> Engine:
         _take_over_sqlite_transactions(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, **kwargs)
+
+
+def instance_dir() -> Path:
+    """Where the embedded default keeps its database, photos and artifacts (INSTANCE_DIR, else ./instance)."""
+    return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
+
+
+def database_url() -> str:
+    """DATABASE_URL, or the embedded SQLite database under the instance folder."""
+    return os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir() / 'triage.db'}"
 
 
 def is_sqlite(engine_or_session: Engine | Session) -> bool:

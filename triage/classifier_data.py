@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 from classifiers.rules import RuleSet
+from models.database import instance_dir
 from triage.reference_data import DEFAULT_DATA_DIR
 
 DEMO_CORPUS = DEFAULT_DATA_DIR / "demo_corpus.jsonl"
@@ -15,8 +16,7 @@ RULES_FILE = DEFAULT_DATA_DIR / "triage_rules.json"
 
 def artifact_root() -> Path:
     """ARTIFACT_DIR, or instance/artifacts beside the embedded database."""
-    instance = Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance"))
-    return Path(os.environ.get("ARTIFACT_DIR", instance / "artifacts"))
+    return Path(os.environ.get("ARTIFACT_DIR", instance_dir() / "artifacts"))
 
 
 def main_category_queues(data_dir: Path = DEFAULT_DATA_DIR) -> dict[str, str]:

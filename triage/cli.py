@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -21,6 +22,8 @@ from classifiers.datasets import FORMATS, read_dataset
 from classifiers.evaluation import plot
 from classifiers.training import evaluate_on, metadata, train_category, train_queue
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
+from triage.history import HISTORY_FORMATS, import_history
+from triage.learning import retrain
 
 TASKS = click.Choice(["category", "queue"])
 
@@ -152,6 +155,54 @@ def rollback_artifact(task: str, artifacts: Path | None) -> None:
     except ArtifactError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"{task} rolled back to {version}")
+
+
+def _database():
+    from models.database import Database, database_url
+
+    return Database(database_url())
+
+
+@main.command("import-history")
+@click.argument("data", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(HISTORY_FORMATS), required=True)
+def import_history_command(data: Path, fmt: str) -> None:
+    """Load historical reports (text, category, place, times) as training examples, all or nothing."""
+    database = _database()
+    with database.session() as session:
+        result = import_history(session, data, fmt, datetime.now(UTC))
+    for line, problem in result.errors[:50]:
+        click.echo(f"{data}:{line}: not imported: {problem}", err=True)
+    click.echo(
+        f"imported {result.imported} new and updated {result.updated} examples; {len(result.errors)} rows not imported"
+    )
+    database.dispose()
+
+
+@main.command("retrain")
+@click.option("--task", type=TASKS, required=True)
+@click.option("--base", type=click.Path(exists=True, path_type=Path), default=DEMO_CORPUS, show_default=True)
+@click.option("--base-format", type=click.Choice(FORMATS), default="demo", show_default=True)
+@store_option
+def retrain_command(task: str, base: Path, base_format: str, artifacts: Path | None) -> None:
+    """Train on the base corpus plus history and officers' decisions; promote only if not worse."""
+    database = _database()
+    with database.session() as session:
+        decision = retrain(
+            session,
+            _store(artifacts),
+            task,
+            read_dataset(base, base_format, False).records,
+            product_rules(),
+            datetime.now(UTC),
+        )
+    current = "none" if decision.current_macro_f1 is None else f"{decision.current_macro_f1:.3f}"
+    click.echo(
+        f"{task}: candidate {decision.candidate} macro-F1 {decision.candidate_macro_f1:.3f} against "
+        f"current {decision.current or 'none'} {current} on {decision.holdout_size} held-out reports: "
+        + ("promoted" if decision.promoted else "NOT promoted, the current artifact stays")
+    )
+    database.dispose()
 
 
 if __name__ == "__main__":

@@ -6,11 +6,10 @@ import os
 import secrets
 from pathlib import Path
 
+from models.database import database_url, instance_dir
+from triage.classifier_data import artifact_root
+
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
-
-
-def _instance_dir() -> Path:
-    return Path(os.environ.get("INSTANCE_DIR", Path.cwd() / "instance")).resolve()
 
 
 def _secret_key(instance: Path) -> str:
@@ -26,14 +25,14 @@ def _secret_key(instance: Path) -> str:
 
 
 def settings_from_environment() -> dict:
-    instance = _instance_dir()
+    instance = instance_dir()
     env = os.environ.get
     return {
         "INSTANCE_DIR": str(instance),
         "SECRET_KEY": _secret_key(instance),
-        "DATABASE_URL": env("DATABASE_URL", f"sqlite:///{instance / 'triage.db'}"),
+        "DATABASE_URL": database_url(),
         "UPLOAD_DIR": env("UPLOAD_DIR", str(instance / "uploads")),
-        "ARTIFACT_DIR": env("ARTIFACT_DIR", str(instance / "artifacts")),
+        "ARTIFACT_DIR": str(artifact_root()),
         "MUNICIPALITY_CODE": env("MUNICIPALITY_CODE", "GM0392"),
         "MUNICIPALITY_NAME": env("MUNICIPALITY_NAME", "Haarlem"),
         "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),

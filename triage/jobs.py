@@ -1,0 +1,34 @@
+"""Background jobs: importable functions that take plain values, are safe to run twice, and commit at the edge.
+
+With Redis they run on rq workers (`rq worker triage`); in the embedded default they run inline.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from classifiers.artifacts import ArtifactStore
+from classifiers.datasets import read_dataset
+from models.database import Database, database_url
+from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
+from triage.learning import retrain
+
+RETRAIN_TIMEOUT_SECONDS = 30 * 60
+
+
+def retrain_job(task: str) -> dict:
+    """Retrain one task; returns the decision so it is visible in rq's job result."""
+    database = Database(database_url())
+    try:
+        with database.session() as session:
+            decision = retrain(
+                session,
+                ArtifactStore(artifact_root()),
+                task,
+                read_dataset(DEMO_CORPUS, "demo", False).records,
+                product_rules(),
+                datetime.now(UTC),
+            )
+        return decision.__dict__
+    finally:
+        database.dispose()
