@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from classifiers.features import ReportVectorizer
+from classifiers.features import ReportVectorizer, fast_sklearn
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.linear import CalibratedLinear
 from classifiers.proposal import CategoryProposal
@@ -48,7 +48,8 @@ class CategoryClassifier:
         self.sub = CalibratedLinear(C=self.main.C).fit(X[rows], [examples[i].subcategory for i in rows])
 
     def propose(self, reports: Sequence[ReportInput], explain: bool = True) -> list[CategoryProposal]:
-        X = self.vectorizer.transform(reports)
+        with fast_sklearn():
+            X = self.vectorizer.transform(reports)
         probs = self.main.predict_proba(X)
         sub_probs = self.sub.predict_proba(X) if self.sub else None
         return [

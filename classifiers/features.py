@@ -11,9 +11,10 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+import sklearn
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction import DictVectorizer
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 
 from classifiers.inputs import ReportInput
 from classifiers.text import normalise
@@ -41,6 +42,22 @@ def context_values(report: ReportInput) -> dict[str, float]:
     values.update({f"open={cat}": math.exp(-d / 100.0) for cat, d in report.nearest_open_m.items() if d < 500})
     values["near50=all"] = math.log1p(sum(report.nearby_50m_30d.values()))
     return values
+
+
+def tfidf(vectorizer: TfidfVectorizer, texts: list[str]) -> csr_matrix:
+    """The same rows as vectorizer.transform, without its input checks (a third of a single proposal's time)."""
+    counts = CountVectorizer.transform(vectorizer, texts).astype(np.float32)
+    np.log(counts.data, out=counts.data)
+    counts.data += 1.0  # sublinear tf
+    weighted = counts.multiply(vectorizer.idf_.astype(np.float32)).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return csr_matrix(weighted.multiply(1.0 / norms[:, None]), dtype=np.float32)
+
+
+def fast_sklearn():
+    """Skip scikit-learn's per-call parameter checks: a single proposal must take about a millisecond."""
+    return sklearn.config_context(skip_parameter_validation=True, assume_finite=True)
 
 
 class ReportVectorizer:
@@ -71,7 +88,7 @@ class ReportVectorizer:
 
     def transform(self, reports: Sequence[ReportInput]) -> csr_matrix:
         texts = [normalise(r.text) for r in reports]
-        parts = [self.words.transform(texts), self.chars.transform(texts)]
+        parts = [tfidf(self.words, texts), tfidf(self.chars, texts)]
         if self.use_context:
             parts.append(META_WEIGHT * self.meta.transform([meta_tokens(r) for r in reports]))
             parts.append(CONTEXT_WEIGHT * self.context.transform([context_values(r) for r in reports]))

@@ -12,7 +12,7 @@ import numpy as np
 from scipy.sparse import hstack
 from sklearn.feature_extraction import DictVectorizer
 
-from classifiers.features import META_WEIGHT, ReportVectorizer
+from classifiers.features import META_WEIGHT, ReportVectorizer, fast_sklearn
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.linear import CalibratedLinear
 from classifiers.proposal import QUEUE_ORDER, QueueProposal
@@ -53,9 +53,11 @@ class QueueClassifier:
     def propose(
         self, reports: Sequence[ReportInput], categories: Sequence[str | None], explain: bool = True
     ) -> list[QueueProposal]:
+        with fast_sklearn():
+            report_rows = self.vectorizer.transform(reports)
         X = hstack(
             [
-                self.vectorizer.transform(reports),
+                report_rows,
                 META_WEIGHT * self.categories.transform(self._category_tokens(categories)),
             ],
             format="csr",

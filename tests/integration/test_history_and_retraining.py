@@ -15,8 +15,22 @@ from triage.history import import_history
 from triage.learning import retrain
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-HEADER = ["id", "created_utc", "closed_utc", "status", "category", "subcategory", "team", "source", "region",
-          "address", "lat", "lon", "is_anonymous", "description"]
+HEADER = [
+    "id",
+    "created_utc",
+    "closed_utc",
+    "status",
+    "category",
+    "subcategory",
+    "team",
+    "source",
+    "region",
+    "address",
+    "lat",
+    "lon",
+    "is_anonymous",
+    "description",
+]
 
 
 def write_history(path, rows):
@@ -28,8 +42,22 @@ def write_history(path, rows):
 
 
 def row(ident, category, text, created="2025-01-05T10:00:00Z"):
-    return [ident, created, "", "closed", category, "", "", "website", "Haarlem", "Zijlweg, Haarlem", "52.38",
-            "4.62", "False", text]
+    return [
+        ident,
+        created,
+        "",
+        "closed",
+        category,
+        "",
+        "",
+        "website",
+        "Haarlem",
+        "Zijlweg, Haarlem",
+        "52.38",
+        "4.62",
+        "False",
+        text,
+    ]
 
 
 def examples_in(session):
@@ -37,13 +65,16 @@ def examples_in(session):
 
 
 def test_history_rows_are_imported_and_bad_rows_named_by_line(session, tmp_path):
-    path = write_history(tmp_path / "history.csv", [
-        row("1", "Straatverlichting", "Lamp brandt niet"),
-        row("2", "", "Geen categorie"),
-        row("3", "Huisafval", ""),
-        row("4", "Huisafval", "Container vol", created="not a date"),
-        row("5", "Huisafval", "Vuilniszakken naast de container"),
-    ])
+    path = write_history(
+        tmp_path / "history.csv",
+        [
+            row("1", "Straatverlichting", "Lamp brandt niet"),
+            row("2", "", "Geen categorie"),
+            row("3", "Huisafval", ""),
+            row("4", "Huisafval", "Container vol", created="not a date"),
+            row("5", "Huisafval", "Vuilniszakken naast de container"),
+        ],
+    )
     result = import_history(session, path, "katwijk", NOW)
     assert (result.imported, result.updated) == (2, 0)
     assert [line for line, _ in result.errors] == [3, 4, 5]
@@ -59,8 +90,9 @@ def test_importing_again_updates_instead_of_duplicating(session, tmp_path):
 
 
 def test_failed_import_leaves_nothing_behind(database, tmp_path):
-    path = write_history(tmp_path / "history.csv", [row("1", "Straatverlichting", "Lamp brandt niet"),
-                                                    row("2", "Huisafval", "x" * 10)])
+    path = write_history(
+        tmp_path / "history.csv", [row("1", "Straatverlichting", "Lamp brandt niet"), row("2", "Huisafval", "x" * 10)]
+    )
     with database.write_session_factory() as session:
         before = examples_in(session)
         import_history(session, path, "katwijk", NOW)

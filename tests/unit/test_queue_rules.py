@@ -1,0 +1,247 @@
+"""The explicit queue rules of data/triage_rules.json, and how rules and the model combine into one queue."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from classifiers.inputs import ReportInput
+from classifiers.queue import combine
+from classifiers.reasons import Reason
+from classifiers.rules import QUEUES, Rule, RuleFiring, RuleSet
+from triage.classifier_data import RULES_FILE, product_rules
+
+MIN_ESCALATION = {"complex": 0.6, "maatwerk": 0.95}
+
+
+@pytest.fixture(scope="module")
+def shipped_rules() -> RuleSet:
+    return RuleSet.from_file(RULES_FILE)
+
+
+def fired_ids(rules: RuleSet, report: ReportInput, category: str | None = None) -> list[str]:
+    return [firing.rule_id for firing in rules.fired(report, category)]
+
+
+def firing(queue: str, confidence: float = 0.9, rule_id: str = "r") -> RuleFiring:
+    return RuleFiring(rule_id, queue, confidence, Reason("rule", f"regel {rule_id}", confidence))
+
+
+# Text rules
+
+
+@pytest.mark.parametrize(
+    "text, rule_id, queue",
+    [
+        ("Wilt u mij svp bellen? Bel me terug op mijn mobiel.", "asks-for-contact", "maatwerk"),
+        ("Ik meld dit nu voor de derde keer, de tegel ligt nog steeds los", "complaint-about-handling", "maatwerk"),
+        ("Mijn moeder zit in een rolstoel en kan niet over de stoep", "vulnerable-resident", "maatwerk"),
+        ("Er lopen ratten rond bij de containers", "needs-investigation", "complex"),
+        ("De losliggende stoeptegel is gevaarlijk", "safety-risk", "complex"),
+        ("DE TEGEL IS GEVAARLIJK!", "safety-risk", "complex"),
+        ("Ik ben ten einde raad", "distress", "maatwerk"),
+        ("Er slaapt een dakloze man in de portiek", "social-problem", "maatwerk"),
+    ],
+)
+def test_text_rule_fires_on_its_dutch_wording(shipped_rules, text, rule_id, queue):
+    firings = {f.rule_id: f for f in shipped_rules.fired(ReportInput(text=text), None)}
+
+    assert rule_id in firings
+    assert firings[rule_id].queue == queue
+    assert firings[rule_id].reason.kind == "rule"
+    assert firings[rule_id].reason.details == {"rule": rule_id}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De lantaarnpaal bij de Grote Markt brandt niet",
+        "Ik bel de politie als dit zo doorgaat",  # calling someone else, not asking to be called
+        "De derde lantaarnpaal van links brandt niet",  # 'derde' without 'keer'
+        "Er staat een groot gevaarte op de stoep",  # not 'gevaarlijk'
+        "Er staan lege kratten bij de glasbak",  # 'kratten' is not 'ratten'
+        "De prullenbak op het plein is vol",
+        "",
+    ],
+)
+def test_no_text_rule_fires_on_an_ordinary_report(shipped_rules, text):
+    assert fired_ids(shipped_rules, ReportInput(text=text)) == []
+
+
+def test_text_rules_ignore_accents():
+    rules = RuleSet([Rule("cafe", "complex", "text", "terras", patterns=(r"\bcafe\b",))])
+
+    assert fired_ids(rules, ReportInput(text="Het terras van het Café staat op de stoep")) == ["cafe"]
+
+
+# Rules on counts: nearby reports and reporter volume
+
+
+def test_nearby_rule_fires_from_its_min_count_of_the_same_category(shipped_rules):
+    report = ReportInput(text="Container vol", nearby_50m_30d={"afval": 2})
+
+    assert "repeat-nearby" in fired_ids(shipped_rules, report, "afval")
+
+
+def test_nearby_rule_does_not_fire_below_its_min_count(shipped_rules):
+    report = ReportInput(text="Container vol", nearby_50m_30d={"afval": 1})
+
+    assert "repeat-nearby" not in fired_ids(shipped_rules, report, "afval")
+
+
+def test_nearby_rule_counts_only_the_proposed_category(shipped_rules):
+    report = ReportInput(text="Container vol", nearby_50m_30d={"schoon": 5})
+
+    assert "repeat-nearby" not in fired_ids(shipped_rules, report, "afval")
+    assert "repeat-nearby" not in fired_ids(shipped_rules, report, None)
+
+
+def test_nearby_rule_uses_the_min_count_it_is_given():
+    rules = RuleSet([Rule("four", "complex", "nearby_same_category", "vier", min_count=4)])
+
+    assert fired_ids(rules, ReportInput(text="x", nearby_50m_30d={"afval": 3}), "afval") == []
+    assert fired_ids(rules, ReportInput(text="x", nearby_50m_30d={"afval": 4}), "afval") == ["four"]
+
+
+def test_reporter_volume_rule_fires_from_its_min_count(shipped_rules):
+    assert "many-reports-by-reporter" in fired_ids(shipped_rules, ReportInput(text="x", reporter_reports_90d=5))
+
+
+def test_reporter_volume_rule_does_not_fire_below_its_min_count(shipped_rules):
+    assert "many-reports-by-reporter" not in fired_ids(shipped_rules, ReportInput(text="x", reporter_reports_90d=4))
+
+
+# The category's default queue
+
+
+def test_category_with_a_demanding_default_queue_fires_as_a_rule():
+    rules = RuleSet([], category_queues={"wonen": "complex", "schoon": "simple"})
+
+    firings = rules.fired(ReportInput(text="x"), "wonen")
+
+    assert [(f.rule_id, f.queue) for f in firings] == [("category-default", "complex")]
+    assert "wonen" in firings[0].reason.text
+
+
+def test_category_with_simple_default_or_unknown_category_fires_nothing():
+    rules = RuleSet([], category_queues={"wonen": "complex", "schoon": "simple"})
+
+    assert rules.fired(ReportInput(text="x"), "schoon") == []
+    assert rules.fired(ReportInput(text="x"), "onbekend") == []
+    assert rules.fired(ReportInput(text="x"), None) == []
+
+
+def test_product_rules_know_the_taxonomy_default_queues():
+    rules = product_rules()
+
+    assert "category-default" in fired_ids(rules, ReportInput(text="x"), "civiele-constructies")
+    assert "category-default" not in fired_ids(rules, ReportInput(text="x"), "schoon")
+
+
+# Reading the rules file
+
+
+def test_shipped_rules_file_loads_every_kind_of_rule(shipped_rules):
+    ids = {rule.id for rule in shipped_rules.rules}
+    kinds = {rule.kind for rule in shipped_rules.rules}
+
+    assert {"asks-for-contact", "complaint-about-handling", "vulnerable-resident", "repeat-nearby"} <= ids
+    assert kinds == {"text", "nearby_same_category", "reporter_volume"}
+    assert all(rule.queue in QUEUES for rule in shipped_rules.rules)
+    assert all(rule.patterns for rule in shipped_rules.rules if rule.kind == "text")
+    assert shipped_rules.min_escalation == MIN_ESCALATION
+
+
+def test_rule_with_an_unknown_queue_is_refused():
+    with pytest.raises(ValueError, match="unknown queue 'urgent'"):
+        Rule("x", "urgent", "text", "reden", patterns=("kapot",))
+
+
+def test_rule_with_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="unknown kind 'weather'"):
+        Rule("x", "complex", "weather", "reden")
+
+
+def test_rule_with_a_bad_regular_expression_is_refused():
+    with pytest.raises(re.error):
+        Rule("x", "complex", "text", "reden", patterns=("(niet afgesloten",))
+
+
+def test_rules_file_with_a_bad_rule_is_refused(tmp_path):
+    data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
+    data["rules"].append({"id": "broken", "queue": "complex", "kind": "text", "reason": "r", "patterns": ["[a-"]})
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(re.error):
+        RuleSet.from_file(path)
+
+
+# combine(): the most demanding need decides
+
+
+def test_maatwerk_rule_beats_complex_rule():
+    queue, _ = combine("simple", 0.9, {"simple": 0.9}, [firing("complex"), firing("maatwerk")], MIN_ESCALATION)
+
+    assert queue == "maatwerk"
+
+
+def test_complex_rule_beats_simple_model():
+    queue, _ = combine("simple", 0.9, {"simple": 0.9, "complex": 0.1}, [firing("complex", 0.8)], MIN_ESCALATION)
+
+    assert queue == "complex"
+
+
+def test_sure_maatwerk_model_is_not_lowered_by_a_complex_rule():
+    probs = {"simple": 0.0, "complex": 0.01, "maatwerk": 0.99}
+
+    queue, _ = combine("maatwerk", 0.99, probs, [firing("complex")], MIN_ESCALATION)
+
+    assert queue == "maatwerk"
+
+
+def test_rule_escalates_over_a_confident_simple_model():
+    probs = {"simple": 0.97, "complex": 0.02, "maatwerk": 0.01}
+
+    queue, confidence = combine("simple", 0.97, probs, [firing("maatwerk", 0.9)], MIN_ESCALATION)
+
+    assert (queue, confidence) == ("maatwerk", 0.9)
+
+
+def test_without_rules_a_simple_model_choice_stands():
+    probs = {"simple": 0.55, "complex": 0.3, "maatwerk": 0.15}
+
+    assert combine("simple", 0.55, probs, [], MIN_ESCALATION) == ("simple", 0.55)
+
+
+def test_model_alone_escalates_to_maatwerk_above_its_minimum_confidence():
+    probs = {"simple": 0.02, "complex": 0.02, "maatwerk": 0.96}
+
+    assert combine("maatwerk", 0.96, probs, [], MIN_ESCALATION) == ("maatwerk", 0.96)
+
+
+def test_model_alone_below_its_minimum_confidence_does_not_escalate_to_maatwerk():
+    probs = {"simple": 0.04, "complex": 0.02, "maatwerk": 0.94}
+
+    assert combine("maatwerk", 0.94, probs, [], MIN_ESCALATION) == ("simple", 0.04)
+
+
+def test_unsure_maatwerk_model_falls_back_to_complex_only_when_sure_of_complex():
+    probs = {"simple": 0.0, "complex": 0.65, "maatwerk": 0.35}
+    assert combine("maatwerk", 0.35, probs, [], MIN_ESCALATION)[0] == "complex"
+
+    probs = {"simple": 0.02, "complex": 0.08, "maatwerk": 0.9}
+    assert combine("maatwerk", 0.9, probs, [], MIN_ESCALATION)[0] == "simple"
+
+
+def test_model_alone_escalates_to_complex_only_above_its_minimum_confidence():
+    assert combine("complex", 0.65, {"simple": 0.35, "complex": 0.65}, [], MIN_ESCALATION)[0] == "complex"
+    assert combine("complex", 0.55, {"simple": 0.45, "complex": 0.55}, [], MIN_ESCALATION)[0] == "simple"
+
+
+def test_unsure_model_escalates_when_a_rule_points_the_same_way():
+    probs = {"simple": 0.3, "complex": 0.2, "maatwerk": 0.5}
+
+    assert combine("maatwerk", 0.5, probs, [firing("maatwerk", 0.85)], MIN_ESCALATION) == ("maatwerk", 0.85)
