@@ -18,12 +18,12 @@ from pathlib import Path
 import click
 
 from classifiers.artifacts import ArtifactError, ArtifactStore
-from classifiers.datasets import FORMATS, read_dataset
+from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
 from classifiers.training import evaluate_on, metadata, train_category, train_queue
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
 from triage.history import HISTORY_FORMATS, import_history
-from triage.learning import retrain
+from triage.learning import decided_report_examples, history_examples, retrain
 
 TASKS = click.Choice(["category", "queue"])
 
@@ -53,6 +53,21 @@ def _read(data: Path, fmt: str):
     return dataset
 
 
+def _examples(data: Path | None, fmt: str | None, from_database: bool):
+    """Labelled examples and a name for where they came from: a file, or the database."""
+    if from_database:
+        database = _database()
+        with database.session() as session:
+            records = with_file_context(history_examples(session) + decided_report_examples(session))
+        database.dispose()
+        if not records:
+            raise click.ClickException("the database has no imported history and no decided reports yet")
+        return [r.example for r in records], "database"
+    if data is None or fmt is None:
+        raise click.UsageError("give --data and --format, or --from-database")
+    return _read(data, fmt).examples, f"{fmt}:{data.name}"
+
+
 @click.group()
 def main() -> None:
     """Classifier artifacts and training data of the triage system."""
@@ -62,14 +77,15 @@ def main() -> None:
 @click.option("--task", type=TASKS, required=True)
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=DEMO_CORPUS, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="demo", show_default=True)
+@click.option("--from-database", is_flag=True, help="Train on imported history and officers' decisions.")
 @click.option("--promote/--no-promote", default=None, help="Promote the new artifact (default: only if none is).")
 @store_option
-def train(task: str, data: Path, fmt: str, promote: bool | None, artifacts: Path | None) -> None:
-    """Train on a file and write a versioned artifact."""
-    examples = _read(data, fmt).examples
+def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | None, artifacts: Path | None) -> None:
+    """Train on a file (or the database) and write a versioned artifact."""
+    examples, source = _examples(data, fmt, from_database)
     classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, product_rules())
     store = _store(artifacts)
-    version = store.save(task, classifier, metadata(task, examples, metrics, f"{fmt}:{data.name}"))
+    version = store.save(task, classifier, metadata(task, examples, metrics, source))
     click.echo(
         f"{task} artifact {version}: {len(examples)} examples, "
         f"macro-F1 {metrics.get('macro_f1', float('nan')):.3f}, threshold {classifier.threshold}"
@@ -81,13 +97,20 @@ def train(task: str, data: Path, fmt: str, promote: bool | None, artifacts: Path
 
 @main.command()
 @click.option("--task", type=TASKS, required=True)
-@click.option("--data", type=click.Path(exists=True, path_type=Path), required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
+@click.option("--data", type=click.Path(exists=True, path_type=Path), default=None)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None)
+@click.option("--from-database", is_flag=True, help="Use imported history and officers' decisions instead.")
 @click.option("--json", "json_out", type=click.Path(path_type=Path), default=None)
 @click.option("--artifact", "version", default=None, help="Version to evaluate (default: the promoted one).")
 @store_option
 def evaluate(
-    task: str, data: Path, fmt: str, json_out: Path | None, version: str | None, artifacts: Path | None
+    task: str,
+    data: Path | None,
+    fmt: str | None,
+    from_database: bool,
+    json_out: Path | None,
+    version: str | None,
+    artifacts: Path | None,
 ) -> None:
     """Measure an artifact on labelled data: accuracy, macro-F1, per class, calibration, automation curve."""
     store = _store(artifacts)
@@ -95,10 +118,11 @@ def evaluate(
         loaded = store.load(task, version) if version else store.load_promoted(task)
     except ArtifactError as error:
         raise click.ClickException(str(error)) from error
-    result = evaluate_on(loaded.classifier, _read(data, fmt).examples)
+    examples, source = _examples(data, fmt, from_database)
+    result = evaluate_on(loaded.classifier, examples)
     result["artifact"] = loaded.version
     click.echo(
-        f"{task} {loaded.version} on {data.name}: n={result['n']} accuracy {result['accuracy']:.3f} "
+        f"{task} {loaded.version} on {source}: n={result['n']} accuracy {result['accuracy']:.3f} "
         f"macro-F1 {result['macro_f1']:.3f} ECE {result['expected_calibration_error']:.3f}"
     )
     for label, scores in result["per_class"].items():
@@ -108,7 +132,7 @@ def evaluate(
         )
     if json_out:
         json_out.write_text(json.dumps(result, indent=2, ensure_ascii=False))
-        plot(result, json_out.with_suffix(".png"), f"{task} {loaded.version} on {data.name}")
+        plot(result, json_out.with_suffix(".png"), f"{task} {loaded.version} on {source}")
         click.echo(f"wrote {json_out} and {json_out.with_suffix('.png')}")
 
 

@@ -33,12 +33,19 @@ class LoadedClassifiers:
     problems: list[str]
 
 
-def load_classifiers(root: Path) -> LoadedClassifiers:
-    """Load the promoted artifacts; a broken one is reported clearly and the previous promoted one used."""
+def load_classifiers(root: Path, thresholds: dict[str, float | None] | None = None) -> LoadedClassifiers:
+    """Load the promoted artifacts; a broken one is reported clearly and the previous promoted one used.
+
+    `thresholds` overrides the confidence below which a proposal needs a person (default: the one the
+    artifact's evaluation suggested).
+    """
     store, loaded, problems = ArtifactStore(root), {}, []
     for task in ("category", "queue"):
         try:
             loaded[task] = store.load_promoted(task)
+            override = (thresholds or {}).get(task)
+            if override is not None:
+                loaded[task].classifier.threshold = override
         except ArtifactError as error:
             log.error("classifier unavailable: %s", error)
             loaded[task] = None

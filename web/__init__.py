@@ -21,7 +21,10 @@ def create_app(config: dict | None = None) -> Flask:
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
     database.init_app(app)
-    app.extensions["classifiers"] = load_classifiers(Path(app.config["ARTIFACT_DIR"]))
+    app.extensions["classifiers"] = load_classifiers(
+        Path(app.config["ARTIFACT_DIR"]),
+        {"category": app.config["CATEGORY_THRESHOLD"], "queue": app.config["QUEUE_THRESHOLD"]},
+    )
     csrf.init_app(app)
     limiter.init_app(app)
     compression.init_app(app)

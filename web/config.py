@@ -24,6 +24,10 @@ def _secret_key(instance: Path) -> str:
     return key_file.read_text().strip()
 
 
+def _optional_float(value: str | None) -> float | None:
+    return float(value) if value not in (None, "") else None
+
+
 def settings_from_environment() -> dict:
     instance = instance_dir()
     env = os.environ.get
@@ -33,6 +37,8 @@ def settings_from_environment() -> dict:
         "DATABASE_URL": database_url(),
         "UPLOAD_DIR": env("UPLOAD_DIR", str(instance / "uploads")),
         "ARTIFACT_DIR": str(artifact_root()),
+        "CATEGORY_THRESHOLD": _optional_float(env("CATEGORY_THRESHOLD")),
+        "QUEUE_THRESHOLD": _optional_float(env("QUEUE_THRESHOLD")),
         "MUNICIPALITY_CODE": env("MUNICIPALITY_CODE", "GM0392"),
         "MUNICIPALITY_NAME": env("MUNICIPALITY_NAME", "Haarlem"),
         "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),
