@@ -57,9 +57,7 @@ class ArtifactStore:
 
     def save(self, task: str, classifier: object, metadata: dict, now: datetime | None = None) -> str:
         now = now or datetime.now(UTC)
-        version = f"{now:%Y%m%d-%H%M%S}-{metadata.get('training_data_sha256', '')[:8] or 'nodata'}"
-        folder = self._task_dir(task) / version
-        folder.mkdir(parents=True, exist_ok=False)
+        version, folder = self._new_folder(task, now, metadata.get("training_data_sha256", "")[:8] or "nodata")
         joblib.dump(classifier, folder / "artifact.joblib", compress=3)
         full = {
             **metadata,
@@ -73,6 +71,19 @@ class ArtifactStore:
         }
         (folder / "metadata.json").write_text(json.dumps(full, indent=2, ensure_ascii=False))
         return version
+
+    def _new_folder(self, task: str, now: datetime, data_hash: str) -> tuple[str, Path]:
+        """A fresh version folder; two trainings on the same data in one second get -2, -3, ..."""
+        base = f"{now:%Y%m%d-%H%M%S}-{data_hash}"
+        for attempt in range(1, 1000):
+            version = base if attempt == 1 else f"{base}-{attempt}"
+            folder = self._task_dir(task) / version
+            try:
+                folder.mkdir(parents=True, exist_ok=False)
+                return version, folder
+            except FileExistsError:
+                continue
+        raise ArtifactError(f"cannot find a free version name for {base}")
 
     def versions(self, task: str) -> list[dict]:
         folder = self._task_dir(task)
@@ -119,6 +130,8 @@ class ArtifactStore:
 
     def load(self, task: str, version: str) -> LoadedArtifact:
         folder = self._task_dir(task) / version
+        if not folder.is_dir():
+            raise ArtifactError(f"no {task} artifact with version {version}")
         try:
             metadata = json.loads((folder / "metadata.json").read_text())
         except (OSError, ValueError) as error:

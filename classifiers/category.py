@@ -63,7 +63,8 @@ class CategoryClassifier:
         category, confidence = self.labels[best], float(probs[best])
         sub, sub_confidence = self._sub_choice(category, sub_probs)
         reasons = self.explain(row, best) if explain else []
-        if not has_words(report.text):
+        readable = has_words(report.text)
+        if not readable:
             reasons.append(Reason("fallback", "De tekst bevat geen woorden; alleen plek en context tellen mee"))
             confidence = min(confidence, 0.2)
         return CategoryProposal(
@@ -73,7 +74,7 @@ class CategoryClassifier:
             subcategory_confidence=sub_confidence,
             alternatives=[(self.labels[i], float(probs[i])) for i in ranked[1:]],
             reasons=reasons,
-            needs_person=confidence < self.threshold,
+            needs_person=bool(confidence < self.threshold or not readable),
         )
 
     def _sub_choice(self, category: str, sub_probs) -> tuple[str | None, float | None]:

@@ -20,7 +20,7 @@ def expected_calibration_error(correct: np.ndarray, confidence: np.ndarray, bins
     edges = np.linspace(0, 1, bins + 1)
     total, error = len(correct), 0.0
     for low, high in zip(edges[:-1], edges[1:], strict=True):
-        inside = (confidence > low) & (confidence <= high)
+        inside = ((confidence > low) | (low == 0)) & (confidence <= high)  # the first bin includes 0
         if inside.any():
             error += inside.sum() / total * abs(correct[inside].mean() - confidence[inside].mean())
     return float(error)

@@ -86,7 +86,7 @@ class QueueClassifier:
             model_confidence=model_confidence,
             rules_fired=[f.rule_id for f in firings],
             reasons=reasons,
-            needs_person=confidence < self.threshold,
+            needs_person=bool(confidence < self.threshold),
         )
 
     def explain(self, row, class_index: int) -> list[Reason]:

@@ -36,6 +36,8 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown kind {self.kind!r}")
         for pattern in self.patterns:
             re.compile(pattern)
+        if self.kind != "text" and self.min_count < 1:
+            raise ValueError(f"rule {self.id}: a {self.kind} rule needs min_count of at least 1")
 
     def fires(self, report: ReportInput, category: str | None, plain_text: str) -> bool:
         if self.kind == "text":
