@@ -121,12 +121,16 @@ def queue_benchmark() -> dict:
     }
 
 
-def rss_with_artifact(path: Path) -> float:
-    """Peak resident memory (MB) of a fresh process that loads the artifact and makes one proposal."""
+def rss_with_artifact(path: Path) -> dict:
+    """Resident memory (MB) of a fresh process that loads the artifact and makes one proposal.
+
+    Read from /proc (VmRSS now, VmHWM at peak): ru_maxrss of a child on Linux starts from its parent's size.
+    """
     code = (
-        "import joblib,resource,sys; from classifiers.inputs import ReportInput; "
+        "import joblib,sys; from classifiers.inputs import ReportInput; "
         "c=joblib.load(sys.argv[1]); c.propose([ReportInput(text='lamp kapot')]); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+        "s=open('/proc/self/status').read(); kb=lambda k: int(s.split(k + ':')[1].split()[0]) / 1024; "
+        "print(kb('VmRSS'), kb('VmHWM'))"
     )
     output = subprocess.run(
         [sys.executable, "-c", code, str(path)],
@@ -136,7 +140,8 @@ def rss_with_artifact(path: Path) -> float:
         cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    return round(float(output.stdout.strip()), 1)
+    rss, peak = (round(float(value), 1) for value in output.stdout.split())
+    return {"rss_mb": rss, "peak_mb": peak}
 
 
 def speed_benchmark(records) -> dict:
