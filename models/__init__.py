@@ -7,9 +7,18 @@ from models.base import Base
 from models.enums import AreaKind, Channel, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
+from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
+from models.triage_records import Correction, PendingJob, Proposal
 
 __all__ = [
+    "Correction",
+    "PendingJob",
+    "Proposal",
+    "Role",
+    "StaffRole",
+    "StaffTeam",
+    "StaffUser",
     "Area",
     "AreaKind",
     "Attachment",

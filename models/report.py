@@ -26,6 +26,8 @@ class Reporter(Base):
 
 
 class Report(Base):
+    """A resident's report. `version` rises with every change, so two officers cannot overwrite each other."""
+
     __tablename__ = "report"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -44,6 +46,8 @@ class Report(Base):
     language: Mapped[str] = mapped_column(String(5), default="nl")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporter.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative hook)
 
     buurt: Mapped[Area | None] = relationship(foreign_keys=[buurt_id])
     wijk: Mapped[Area | None] = relationship(foreign_keys=[wijk_id])

@@ -16,6 +16,7 @@ from geo.areas import Placement, find_area, place_point, point_element, represen
 from models import Area, AreaKind, Attachment, Channel, Report, Reporter, ReportStatus
 from triage.audit import record
 from triage.photos import PhotoRejected, prepare_photo
+from triage.pipeline import owe_proposal
 from triage.problems import Problems, SubmissionRejected
 from triage.storage import PhotoStore
 from triage.tracking import new_status_token, unique_tracking_code
@@ -186,6 +187,7 @@ def submit_report(
     _attach_photos(report, submission.photo_keys, store, now)
     record(session, report, "report.received", actor, now, channel=channel.value, photos=len(report.attachments))
     session.flush()
+    owe_proposal(session, report, now)
     return report
 
 

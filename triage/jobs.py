@@ -12,8 +12,30 @@ from classifiers.datasets import read_dataset
 from models.database import Database, database_url
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
 from triage.learning import retrain
+from triage.pipeline import run_proposal
+from triage.proposals import LoadedClassifiers, load_classifiers
 
 RETRAIN_TIMEOUT_SECONDS = 30 * 60
+PROPOSAL_TIMEOUT_SECONDS = 60
+_worker_classifiers: LoadedClassifiers | None = None
+
+
+def _classifiers() -> LoadedClassifiers:
+    """Loaded once per worker process, like the app does at start."""
+    global _worker_classifiers
+    if _worker_classifiers is None:
+        _worker_classifiers = load_classifiers(artifact_root())
+    return _worker_classifiers
+
+
+def proposal_job(report_id: int) -> bool:
+    """Make the proposal a stored report is owed (and route it when confident); safe to run twice."""
+    database = Database(database_url())
+    try:
+        with database.session() as session:
+            return run_proposal(session, _classifiers(), report_id, datetime.now(UTC)) is not None
+    finally:
+        database.dispose()
 
 
 def retrain_job(task: str) -> dict:

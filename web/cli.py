@@ -22,6 +22,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(serve)
     app.cli.add_command(prune_drafts)
     app.cli.add_command(anonymise_contacts)
+    app.cli.add_command(run_pending_jobs)
 
 
 @click.command("setup")
@@ -89,3 +90,12 @@ def anonymise_contacts() -> None:
     with database().session() as session:
         count = anonymise_expired_contacts(session, datetime.now(UTC), days)
     click.echo(f"Erased the contact details of {count} reports older than {days} days.")
+
+
+@click.command("run-pending-jobs")
+@with_appcontext
+def run_pending_jobs() -> None:
+    """Hand over (rq) or run (inline) every proposal job still owed, e.g. after Redis was down."""
+    from web.jobs import dispatch_pending
+
+    click.echo(f"Handled {dispatch_pending()} pending proposal jobs.")

@@ -45,6 +45,7 @@ def settings_from_environment() -> dict:
         "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster"),
         "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT", "30 per minute;300 per day"),
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
+        "REDIS_URL": env("REDIS_URL", ""),
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
         "REPORTER_RETENTION_DAYS": int(env("REPORTER_RETENTION_DAYS", "365")),

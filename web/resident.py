@@ -22,6 +22,7 @@ from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language
 from web.intake_request import photo_store, submission_from_form, uploads_from_request
+from web.jobs import dispatch_pending
 
 blueprint = Blueprint("resident", __name__)
 
@@ -64,6 +65,7 @@ def report_step():
         return render_template("resident/review.html", submission=submission, location=location)
     report = submit_report(session(), submission, location, photo_store(), channel=Channel.WEB, now=_now())
     session().commit()
+    dispatch_pending()
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
 
 
