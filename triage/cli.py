@@ -21,9 +21,11 @@ from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
 from classifiers.training import evaluate_on, metadata, train_category, train_queue
+from models import Role
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
 from triage.history import HISTORY_FORMATS, import_history
 from triage.learning import decided_report_examples, history_examples, retrain
+from triage.staff import StaffError, create_user, find_user, set_roles
 
 TASKS = click.Choice(["category", "queue"])
 
@@ -227,6 +229,64 @@ def retrain_command(task: str, base: Path, base_format: str, artifacts: Path | N
         + ("promoted" if decision.promoted else "NOT promoted, the current artifact stays")
     )
     database.dispose()
+
+
+@main.group()
+def users() -> None:
+    """Staff accounts: create, disable, set roles and teams."""
+
+
+ROLE_NAMES = click.Choice([role.value for role in Role])
+
+
+@users.command("create")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.option("--role", "roles", type=ROLE_NAMES, multiple=True, required=True)
+@click.option("--team", "teams", multiple=True, help="Team slug, e.g. team-eenvoudig; repeat for several.")
+@click.password_option(help="At least 12 characters; asked for when not given.")
+def create_user_command(email: str, name: str, roles: tuple[str, ...], teams: tuple[str, ...], password: str) -> None:
+    database = _database()
+    try:
+        with database.session() as session:
+            create_user(session, email, name, password, [Role(r) for r in roles], list(teams), datetime.now(UTC))
+    except StaffError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        database.dispose()
+    click.echo(f"created {email} with roles {', '.join(roles)}")
+
+
+@users.command("disable")
+@click.argument("email")
+def disable_user_command(email: str) -> None:
+    database = _database()
+    with database.session() as session:
+        user = find_user(session, email)
+        if user is None:
+            raise click.ClickException(f"no staff account for {email}")
+        user.is_active = False
+    database.dispose()
+    click.echo(f"disabled {email}; they can no longer log in")
+
+
+@users.command("roles")
+@click.argument("email")
+@click.option("--role", "roles", type=ROLE_NAMES, multiple=True, required=True)
+@click.option("--team", "teams", multiple=True)
+def roles_command(email: str, roles: tuple[str, ...], teams: tuple[str, ...]) -> None:
+    database = _database()
+    try:
+        with database.session() as session:
+            user = find_user(session, email)
+            if user is None:
+                raise click.ClickException(f"no staff account for {email}")
+            set_roles(session, user, [Role(r) for r in roles], list(teams))
+    except StaffError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        database.dispose()
+    click.echo(f"{email}: roles {', '.join(roles)}; teams {', '.join(teams) or 'none'}")
 
 
 if __name__ == "__main__":

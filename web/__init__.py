@@ -9,6 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from triage.proposals import load_classifiers
 from web import cli, compression, database, errors, i18n
+from web.auth import login_manager
 from web.config import settings_from_environment
 from web.extensions import csrf, limiter
 
@@ -27,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     csrf.init_app(app)
     limiter.init_app(app)
+    login_manager.init_app(app)
     compression.init_app(app)
     i18n.init_app(app)
     errors.init_app(app)
@@ -37,8 +39,12 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from web.api import blueprint as api
+    from web.auth import blueprint as auth
     from web.resident import blueprint as resident
+    from web.triage_inbox import blueprint as triage_inbox
 
     app.register_blueprint(resident)
     app.register_blueprint(api)
+    app.register_blueprint(auth)
+    app.register_blueprint(triage_inbox)
     csrf.exempt(api)

@@ -1,0 +1,244 @@
+"""Staff log in; triage officers accept or correct proposals; every refusal leaves the data as it was."""
+
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from models import AuditEvent, Category, Channel, Correction, Proposal, Queue, Report, ReportStatus, Role
+from tests.conftest import GROTE_MARKT, csrf_token_from
+from triage.intake import Submission, check_submission, submit_report
+from triage.staff import create_user
+from triage.storage import PhotoStore
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+PASSWORD = "een lang wachtwoord 123"
+
+
+@pytest.fixture
+def staff(session):
+    """Make a staff member with the given roles; valid by default."""
+
+    def make(*roles: Role, email: str = "officer@haarlem.example", teams=()):
+        user = create_user(session, email, "Test Medewerker", PASSWORD, list(roles), list(teams), NOW)
+        session.flush()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def waiting_report(session, tmp_path):
+    """A received report with a proposal (container full, simple) that waits in the inbox."""
+    submission = Submission(description="Container zit vol", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
+    location = check_submission(session, submission, "GM0392")
+    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=NOW)
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    session.add(
+        Proposal(
+            report_id=report.id,
+            category=category,
+            category_confidence=0.62,
+            queue=Queue.SIMPLE,
+            queue_confidence=0.55,
+            needs_person=True,
+            reasons={"category": [{"kind": "text", "text": "Woorden in de tekst: ‘container’"}]},
+            artifacts={},
+            created_at=NOW,
+        )
+    )
+    session.flush()
+    return report
+
+
+def log_in(client, email="officer@haarlem.example", password=PASSWORD):
+    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
+    return client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": password})
+
+
+def form_token(client, url):
+    return csrf_token_from(client.get(url).get_data(as_text=True))
+
+
+STAFF_URLS = [
+    ("get", "/triage/"),
+    ("get", "/triage/melding/{id}"),
+    ("get", "/triage/correcties"),
+    ("get", "/triage/melding/{id}/foto/1"),
+    ("post", "/triage/melding/{id}/accepteren"),
+    ("post", "/triage/melding/{id}/corrigeren"),
+]
+
+
+def snapshot(session, report_id):
+    session.expire_all()
+    report = session.get(Report, report_id)
+    corrections = session.scalar(select(func.count()).select_from(Correction))
+    return report.status, report.category_id, report.queue, report.version, corrections
+
+
+@pytest.mark.parametrize(("method", "url"), STAFF_URLS)
+def test_anonymous_visitor_is_sent_to_log_in_and_changes_nothing(client, session, waiting_report, method, url):
+    before = snapshot(session, waiting_report.id)
+    token = form_token(client, "/medewerkers/inloggen")
+    response = getattr(client, method)(
+        url.format(id=waiting_report.id), data={"csrf_token": token, "version": waiting_report.version}
+    )
+    assert response.status_code == 302
+    assert "/medewerkers/inloggen" in response.headers["Location"]
+    assert snapshot(session, waiting_report.id) == before
+
+
+@pytest.mark.parametrize(("method", "url"), STAFF_URLS)
+@pytest.mark.parametrize("role", [Role.TEAM_MEMBER, Role.TEAM_LEAD])
+def test_staff_without_the_triage_role_is_refused(client, session, staff, waiting_report, method, url, role):
+    staff(role)
+    assert log_in(client).status_code == 302
+    before = snapshot(session, waiting_report.id)
+    token = form_token(client, "/medewerkers/inloggen")
+    response = getattr(client, method)(
+        url.format(id=waiting_report.id), data={"csrf_token": token, "version": waiting_report.version}
+    )
+    assert response.status_code == 403
+    assert snapshot(session, waiting_report.id) == before
+
+
+def test_wrong_password_is_refused_with_a_message(client, staff):
+    staff(Role.TRIAGE_OFFICER)
+    response = log_in(client, password="fout wachtwoord!!")
+    assert response.status_code == 401
+    assert "Het e-mailadres of het wachtwoord klopt niet." in response.get_data(as_text=True)
+    assert client.get("/triage/").status_code == 302
+
+
+def test_disabled_account_cannot_log_in(client, staff, session):
+    staff(Role.TRIAGE_OFFICER).is_active = False
+    session.flush()
+    assert log_in(client).status_code == 401
+
+
+def test_log_in_is_rate_limited(make_app, staff):
+    staff(Role.TRIAGE_OFFICER)
+    client = make_app(RATELIMIT_ENABLED=True).test_client()
+    codes = [log_in(client, password="fout wachtwoord!!").status_code for _ in range(11)]
+    assert codes[:10] == [401] * 10 and codes[10] == 429
+
+
+def test_officer_sees_the_inbox_oldest_first_with_the_proposal(client, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    inbox = client.get("/triage/").get_data(as_text=True)
+    assert waiting_report.tracking_code in inbox and "62%" in inbox
+    detail = client.get(f"/triage/melding/{waiting_report.id}").get_data(as_text=True)
+    assert "Container zit vol" in detail and "Woorden in de tekst" in detail
+
+
+def test_accepting_routes_the_report_and_records_the_decision(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    token = form_token(client, f"/triage/melding/{waiting_report.id}")
+    response = client.post(
+        f"/triage/melding/{waiting_report.id}/accepteren", data={"csrf_token": token, "version": waiting_report.version}
+    )
+    assert response.status_code == 302
+    status, category_id, queue, _, corrections = snapshot(session, waiting_report.id)
+    assert (status, queue) == (ReportStatus.TRIAGED, Queue.SIMPLE)
+    assert corrections == 2
+    actions = session.scalars(select(AuditEvent.action).where(AuditEvent.report_id == waiting_report.id)).all()
+    assert actions[-1] == "triage.accepted"
+
+
+def test_correcting_to_maatwerk_records_from_and_to(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    token = form_token(client, f"/triage/melding/{waiting_report.id}")
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    client.post(
+        f"/triage/melding/{waiting_report.id}/corrigeren",
+        data={"csrf_token": token, "version": waiting_report.version, "category_id": category.id, "queue": "maatwerk"},
+    )
+    assert snapshot(session, waiting_report.id)[2] is Queue.MAATWERK
+    queue_change = session.scalar(select(Correction).where(Correction.field == "queue"))
+    assert (queue_change.from_value, queue_change.to_value, queue_change.actor) == (
+        "simple",
+        "maatwerk",
+        "officer@haarlem.example",
+    )
+    actions = session.scalars(select(AuditEvent.action).where(AuditEvent.report_id == waiting_report.id)).all()
+    assert actions[-1] == "triage.corrected"
+
+
+@pytest.mark.parametrize(
+    ("form", "message"),
+    [
+        ({"version": "999"}, "Iemand anders heeft deze melding net veranderd"),
+        ({"version": "x"}, "Iemand anders heeft deze melding net veranderd"),
+        ({"category_id": "999999"}, "Kies een bestaande, actieve categorie."),
+        ({"queue": "spoed"}, "Kies eenvoudig, complex of maatwerk."),
+    ],
+)
+def test_forged_or_stale_corrections_are_refused_and_change_nothing(
+    client, session, staff, waiting_report, form, message
+):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    data = {
+        "csrf_token": form_token(client, f"/triage/melding/{waiting_report.id}"),
+        "version": waiting_report.version,
+        "category_id": category.id,
+        "queue": "complex",
+        **form,
+    }
+    before = snapshot(session, waiting_report.id)
+    response = client.post(f"/triage/melding/{waiting_report.id}/corrigeren", data=data, follow_redirects=True)
+    assert message in response.get_data(as_text=True)
+    assert snapshot(session, waiting_report.id) == before
+
+
+def test_second_officer_on_the_same_report_gets_a_conflict(app, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    staff(Role.TRIAGE_OFFICER, email="tweede@haarlem.example")
+    first, second = app.test_client(), app.test_client()
+    log_in(first)
+    log_in(second, email="tweede@haarlem.example")
+    url = f"/triage/melding/{waiting_report.id}"
+    tokens = [form_token(c, url) for c in (first, second)]
+    version = waiting_report.version
+    first.post(url + "/accepteren", data={"csrf_token": tokens[0], "version": version})
+    after_first = snapshot(session, waiting_report.id)
+    page = second.post(
+        url + "/accepteren", data={"csrf_token": tokens[1], "version": version}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Iemand anders heeft deze melding net veranderd" in page
+    assert snapshot(session, waiting_report.id) == after_first
+
+
+def test_unknown_report_is_refused(client, staff):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    token = form_token(client, "/triage/")
+    page = client.post(
+        "/triage/melding/987654/accepteren", data={"csrf_token": token, "version": 1}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Deze melding bestaat niet." in page
+
+
+def test_corrections_page_lists_recent_decisions(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    token = form_token(client, f"/triage/melding/{waiting_report.id}")
+    client.post(
+        f"/triage/melding/{waiting_report.id}/accepteren", data={"csrf_token": token, "version": waiting_report.version}
+    )
+    page = client.get("/triage/correcties").get_data(as_text=True)
+    assert "container-is-vol" in page and "officer@haarlem.example" in page
+
+
+def test_logging_out_ends_access(client, staff):
+    staff(Role.ADMIN)
+    log_in(client)
+    assert client.get("/triage/").status_code == 200
+    token = form_token(client, "/triage/")
+    client.post("/medewerkers/uitloggen", data={"csrf_token": token})
+    assert client.get("/triage/").status_code == 302
