@@ -1,0 +1,134 @@
+"""With Redis, proposal jobs go to rq; if Redis is down at intake, the report is kept and its job runs later.
+
+Uses a real redis-server of its own on a free port (so stopping it does not disturb anything else) and a
+real rq worker in burst mode. The database is a fresh SQLite file, because the worker has its own
+connection and must see committed data.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+from redis import Redis
+from rq import Queue, SimpleWorker
+from sqlalchemy import select
+
+from models import PendingJob, Proposal, Report
+from tests.conftest import unavailable
+
+REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class OwnRedis:
+    def __init__(self, port: int) -> None:
+        self.port, self.process = port, None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+        )
+        client = Redis(port=self.port)
+        for _ in range(100):
+            try:
+                client.ping()
+                return
+            except Exception:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+
+
+@pytest.fixture
+def own_redis():
+    if not os.path.exists(REDIS_SERVER):
+        unavailable("redis-server (Debian package: redis-server)")
+    redis = OwnRedis(free_port())
+    redis.start()
+    yield redis
+    redis.stop()
+
+
+@pytest.fixture
+def redis_app(tmp_path, monkeypatch, own_redis):
+    from web import create_app
+
+    url = f"sqlite:///{tmp_path / 'jobs.db'}"
+    for name, value in {
+        "INSTANCE_DIR": str(tmp_path / "instance"),
+        "DATABASE_URL": url,
+        "ARTIFACT_DIR": str(tmp_path / "artifacts"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    app = create_app(
+        {
+            "DATABASE_URL": url,
+            "UPLOAD_DIR": str(tmp_path / "up"),
+            "RATELIMIT_ENABLED": False,
+            "REDIS_URL": f"redis://127.0.0.1:{own_redis.port}/0",
+        }
+    )
+    assert app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
+    yield app
+    app.extensions["database"].dispose()
+
+
+def work_off(port: int) -> None:
+    connection = Redis(port=port)
+    SimpleWorker([Queue("triage", connection=connection)], connection=connection).work(burst=True)
+
+
+def state(app):
+    with app.extensions["database"].session_factory() as session:
+        reports = session.scalars(select(Report)).all()
+        proposals = session.scalars(select(Proposal)).all()
+        pending = session.scalars(select(PendingJob).where(PendingJob.done_at.is_(None))).all()
+        return len(reports), len(proposals), len(pending)
+
+
+REPORT = {"description": "Lantaarnpaal brandt niet", "lat": 52.3812, "lon": 4.6368}
+
+
+def test_report_gets_its_proposal_through_rq(redis_app, own_redis):
+    assert redis_app.test_client().post("/api/v1/reports", json=REPORT).status_code == 201
+    assert state(redis_app) == (1, 0, 1)  # handed to rq, not yet worked off
+    work_off(own_redis.port)
+    assert state(redis_app) == (1, 1, 0)
+
+
+def test_report_accepted_while_redis_is_down_gets_its_proposal_when_it_is_back(redis_app, own_redis):
+    own_redis.stop()
+    response = redis_app.test_client().post("/api/v1/reports", json=REPORT)
+    assert response.status_code == 201
+    assert state(redis_app) == (1, 0, 1)
+
+    own_redis.start()
+    result = redis_app.test_cli_runner().invoke(args=["run-pending-jobs"])
+    assert "Handled 1 pending proposal jobs." in result.output
+    work_off(own_redis.port)
+    assert state(redis_app) == (1, 1, 0)
+
+
+def test_running_a_proposal_job_twice_does_no_harm(redis_app, own_redis):
+    from triage.jobs import proposal_job
+
+    redis_app.test_client().post("/api/v1/reports", json=REPORT)
+    work_off(own_redis.port)
+    with redis_app.extensions["database"].session_factory() as session:
+        report_id = session.scalar(select(Report.id))
+    assert proposal_job(report_id)
+    assert state(redis_app) == (1, 1, 0)
