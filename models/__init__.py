@@ -4,7 +4,7 @@ Everything above this package (geo/, triage/, web/) imports models from here, ne
 """
 
 from models.base import Base
-from models.enums import AreaKind, Channel, Queue, ReportStatus, TeamKind
+from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
@@ -14,6 +14,7 @@ from models.triage_records import Correction, PendingJob, Proposal
 __all__ = [
     "Correction",
     "PendingJob",
+    "Priority",
     "Proposal",
     "Role",
     "StaffRole",

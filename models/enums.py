@@ -43,3 +43,8 @@ class TeamKind(enum.StrEnum):
     TRIAGE = "triage"
     MONITORING = "monitoring"
     DEPARTMENT = "department"
+
+
+class Priority(enum.StrEnum):
+    NORMAL = "normal"
+    HIGH = "high"

@@ -9,7 +9,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime
-from models.enums import Channel, Queue, ReportStatus
+from models.enums import Channel, Priority, Queue, ReportStatus
 from models.reference import Area, Category, enum_column
 
 
@@ -46,6 +46,11 @@ class Report(Base):
     language: Mapped[str] = mapped_column(String(5), default="nl")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporter.id"))
+    priority: Mapped[Priority] = mapped_column(
+        enum_column(Priority), default=Priority.NORMAL, server_default=Priority.NORMAL.value
+    )
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
+    split_from_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"))
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative hook)
 
@@ -53,6 +58,8 @@ class Report(Base):
     wijk: Mapped[Area | None] = relationship(foreign_keys=[wijk_id])
     category: Mapped[Category | None] = relationship()
     reporter: Mapped[Reporter | None] = relationship()
+    duplicate_of: Mapped[Report | None] = relationship(remote_side=[id], foreign_keys=[duplicate_of_id])
+    split_from: Mapped[Report | None] = relationship(remote_side=[id], foreign_keys=[split_from_id])
     attachments: Mapped[list[Attachment]] = relationship(
         back_populates="report", order_by="Attachment.position", cascade="all, delete-orphan"
     )

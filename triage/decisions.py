@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Category, Correction, Proposal, Queue, Report, ReportStatus, StaffUser
+from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, StaffUser
 from triage.audit import record
 
 
@@ -26,6 +26,28 @@ class DecisionRefused(Exception):
 
 def latest_proposal(session: Session, report: Report) -> Proposal | None:
     return session.scalar(select(Proposal).where(Proposal.report_id == report.id).order_by(Proposal.id.desc()))
+
+
+def _correction(
+    session: Session,
+    report: Report,
+    officer: StaffUser,
+    now: datetime,
+    field: str,
+    before: str | None,
+    after: str | None,
+) -> None:
+    session.add(
+        Correction(
+            report_id=report.id,
+            actor_id=officer.id,
+            actor=officer.email,
+            at=now,
+            field=field,
+            from_value=before,
+            to_value=after,
+        )
+    )
 
 
 def _check_open(report: Report | None, seen_version: int) -> Report:
@@ -54,6 +76,7 @@ def correct(
     category_id: int | None,
     queue: str,
     now: datetime,
+    priority: str = Priority.NORMAL.value,
 ) -> None:
     report = _check_open(report, seen_version)
     category = session.get(Category, category_id) if category_id else None
@@ -61,6 +84,11 @@ def correct(
         raise DecisionRefused("triage.unknown_category")
     if queue not in {q.value for q in Queue}:
         raise DecisionRefused("triage.unknown_queue")
+    if priority not in {p.value for p in Priority}:
+        raise DecisionRefused("triage.unknown_priority")
+    if Priority(priority) is not report.priority:
+        _correction(session, report, officer, now, "priority", report.priority.value, priority)
+        report.priority = Priority(priority)
     proposal = latest_proposal(session, report)
     unchanged = proposal and proposal.category_id == category.id and proposal.queue == Queue(queue)
     action = "triage.accepted" if unchanged else "triage.corrected"
@@ -74,17 +102,7 @@ def _decide(session, report, officer, proposal, category: Category, queue: Queue
         ("category", proposed_category, category.slug),
         ("queue", proposed_queue, queue.value),
     ):
-        session.add(
-            Correction(
-                report_id=report.id,
-                actor_id=officer.id,
-                actor=officer.email,
-                at=now,
-                field=field,
-                from_value=before,
-                to_value=after,
-            )
-        )
+        _correction(session, report, officer, now, field, before, after)
     report.category, report.queue, report.status = category, queue, ReportStatus.TRIAGED
     record(
         session,
@@ -98,3 +116,63 @@ def _decide(session, report, officer, proposal, category: Category, queue: Queue
         proposed_queue=proposed_queue,
     )
     session.flush()
+
+
+def mark_duplicate(
+    session: Session, report: Report | None, officer: StaffUser, seen_version: int, original_code: str, now: datetime
+) -> Report:
+    """Close the report as a duplicate; its resident follows the original from now on."""
+    report = _check_open(report, seen_version)
+    original = session.scalar(select(Report).where(Report.tracking_code == original_code.strip().upper()))
+    while original is not None and original.duplicate_of is not None:
+        original = original.duplicate_of  # always point at the report that is really being handled
+    if original is None or original.id == report.id:
+        raise DecisionRefused("triage.unknown_original")
+    _correction(session, report, officer, now, "duplicate_of", None, original.tracking_code)
+    report.duplicate_of, report.status = original, ReportStatus.CLOSED
+    record(session, report, "triage.duplicate", officer.email, now, original=original.tracking_code)
+    session.flush()
+    return original
+
+
+def split(
+    session: Session,
+    report: Report | None,
+    officer: StaffUser,
+    seen_version: int,
+    first_text: str,
+    second_text: str,
+    now: datetime,
+) -> Report:
+    """Two problems in one report become two reports at the same place, each with its own tracking code."""
+    from triage.pipeline import owe_proposal
+    from triage.tracking import new_status_token, unique_tracking_code
+
+    report = _check_open(report, seen_version)
+    first_text, second_text = first_text.strip(), second_text.strip()
+    if not first_text or not second_text:
+        raise DecisionRefused("triage.split_needs_two_texts")
+    second = Report(
+        tracking_code=unique_tracking_code(session),
+        status_token=new_status_token(),
+        description=second_text,
+        location=report.location,
+        location_text=report.location_text,
+        location_is_approximate=report.location_is_approximate,
+        buurt=report.buurt,
+        wijk=report.wijk,
+        status=ReportStatus.RECEIVED,
+        channel=report.channel,
+        language=report.language,
+        created_at=report.created_at,
+        reporter=report.reporter,
+        split_from=report,
+    )
+    session.add(second)
+    report.description = first_text
+    _correction(session, report, officer, now, "split", None, second.tracking_code)
+    record(session, report, "triage.split", officer.email, now, into=second.tracking_code)
+    session.flush()
+    record(session, second, "triage.split_from", officer.email, now, original=report.tracking_code)
+    owe_proposal(session, second, now)
+    return second

@@ -20,3 +20,8 @@ def by_status_token(session: Session, token: str) -> Report | None:
 def by_tracking_code(session: Session, typed: str) -> Report | None:
     code = normalise_tracking_code(typed)
     return session.scalar(select(Report).where(Report.tracking_code == code)) if code else None
+
+
+def split_parts(session: Session, report: Report) -> list[Report]:
+    """Reports an officer split off this one: the same resident follows them from the same page."""
+    return list(session.scalars(select(Report).where(Report.split_from_id == report.id).order_by(Report.id)))

@@ -102,7 +102,8 @@ def confirmation(token: str):
 
 @blueprint.get("/melding/<token>")
 def status_page(token: str):
-    return render_template("resident/status.html", report=report_by_token(token))
+    report = report_by_token(token)
+    return render_template("resident/status.html", report=report, split_parts=reports.split_parts(session(), report))
 
 
 @blueprint.get("/melding/<token>/foto/<int:position>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
@@ -11,13 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from geo.nearby import reports_near
-from models import Category, Correction, Proposal, Queue, Report, ReportStatus, Role
+from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, Role
 from triage import decisions
+from triage.duplicates import duplicate_candidates
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
 from web.intake_request import photo_store
+from web.jobs import dispatch_pending
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
 blueprint.before_request(require_roles({Role.TRIAGE_OFFICER, Role.ADMIN}))
@@ -70,27 +71,15 @@ def category_choices() -> list[Category]:
 @blueprint.get("/melding/<int:report_id>")
 def report_detail(report_id: int):
     report = _report_or_404(report_id)
-    point = to_shape(report.location)
-    nearby = reports_near(
-        session(),
-        point.x,
-        point.y,
-        50,
-        report.created_at - timedelta(days=30),
-        report.created_at + timedelta(days=1),
-        exclude_id=report.id,
-    )
-    nearby_reports = {
-        r.id: r for r in session().scalars(select(Report).where(Report.id.in_([n.report_id for n in nearby])))
-    }
     return render_template(
         "triage/report.html",
         report=report,
         proposal=decisions.latest_proposal(session(), report),
-        nearby=[(item, nearby_reports[item.report_id]) for item in nearby],
+        candidates=duplicate_candidates(session(), report),
         categories=category_choices(),
         queues=list(Queue),
-        point=point,
+        priorities=list(Priority),
+        point=to_shape(report.location),
         next_id=_next_in_inbox(report),
     )
 
@@ -101,13 +90,10 @@ def _next_in_inbox(report: Report) -> int | None:
 
 def _decide(report_id: int, action) -> object:
     report = session().get(Report, report_id)
+    version = request.form.get("version", "")
     try:
-        version = int(request.form.get("version", ""))
-        action(report, version)
+        action(report, int(version) if version.isdigit() else -1)
         session().commit()
-    except ValueError:
-        session().rollback()
-        flash(translate("triage.conflict"), "error")
     except decisions.DecisionRefused as refusal:
         session().rollback()
         flash(translate(refusal.code), "error")
@@ -115,6 +101,7 @@ def _decide(report_id: int, action) -> object:
         session().rollback()
         flash(translate("triage.conflict"), "error")
     else:
+        dispatch_pending()  # a split owes the new report its proposal
         flash(translate("triage.saved", code=report.tracking_code), "success")
         following = _next_in_inbox(report)
         return redirect(url_for(".report_detail", report_id=following) if following else url_for(".inbox"))
@@ -126,6 +113,32 @@ def accept(report_id: int):
     return _decide(
         report_id,
         lambda report, version: decisions.accept(session(), report, current_user.user, version, datetime.now(UTC)),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/duplicaat")
+def mark_duplicate(report_id: int):
+    return _decide(
+        report_id,
+        lambda report, version: decisions.mark_duplicate(
+            session(), report, current_user.user, version, request.form.get("original_code", ""), datetime.now(UTC)
+        ),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/splitsen")
+def split(report_id: int):
+    return _decide(
+        report_id,
+        lambda report, version: decisions.split(
+            session(),
+            report,
+            current_user.user,
+            version,
+            request.form.get("first_text", ""),
+            request.form.get("second_text", ""),
+            datetime.now(UTC),
+        ),
     )
 
 
@@ -142,6 +155,7 @@ def correct(report_id: int):
             int(category_id) if category_id.isdigit() else None,
             request.form.get("queue", ""),
             datetime.now(UTC),
+            request.form.get("priority", "normal"),
         ),
     )
 

@@ -242,3 +242,119 @@ def test_logging_out_ends_access(client, staff):
     token = form_token(client, "/triage/")
     client.post("/medewerkers/uitloggen", data={"csrf_token": token})
     assert client.get("/triage/").status_code == 302
+
+
+def second_report(session, tmp_path, text, lon_lat=GROTE_MARKT):
+    submission = Submission(description=text, lon=str(lon_lat[0]), lat=str(lon_lat[1]))
+    location = check_submission(session, submission, "GM0392")
+    return submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=NOW)
+
+
+def test_duplicate_candidates_rank_similar_text_first(session, tmp_path, waiting_report):
+    from triage.duplicates import duplicate_candidates
+
+    other_text = second_report(session, tmp_path, "Losse stoeptegel bij de kerk")
+    same_text = second_report(session, tmp_path, "De container zit helemaal vol")
+    far = second_report(session, tmp_path, "Container zit vol", lon_lat=(4.6500, 52.3900))
+    ranked = [c.report.id for c in duplicate_candidates(session, waiting_report)]
+    assert ranked[:2] == [same_text.id, other_text.id]
+    assert far.id not in ranked
+
+
+def test_marking_a_duplicate_closes_it_and_the_resident_follows_the_original(
+    client, session, staff, tmp_path, waiting_report
+):
+    original = second_report(session, tmp_path, "Container vol bij de Grote Markt")
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    assert original.tracking_code in client.get(url).get_data(as_text=True)
+    client.post(
+        url + "/duplicaat",
+        data={
+            "csrf_token": form_token(client, url),
+            "version": waiting_report.version,
+            "original_code": original.tracking_code.lower(),
+        },
+    )
+    session.expire_all()
+    assert waiting_report.status is ReportStatus.CLOSED and waiting_report.duplicate_of_id == original.id
+    page = client.get(f"/melding/{waiting_report.status_token}").get_data(as_text=True)
+    assert f"Uw melding gaat over hetzelfde als melding {original.tracking_code}" in page
+
+
+def test_duplicate_of_an_unknown_or_the_same_report_is_refused(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    before = snapshot(session, waiting_report.id)
+    for code in ("MOR-2222-2222", waiting_report.tracking_code):
+        page = client.post(
+            url + "/duplicaat",
+            data={"csrf_token": form_token(client, url), "version": waiting_report.version, "original_code": code},
+            follow_redirects=True,
+        ).get_data(as_text=True)
+        assert "Dit meldingsnummer kennen we niet" in page
+    assert snapshot(session, waiting_report.id) == before
+
+
+def test_splitting_makes_a_second_report_the_resident_can_follow(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    client.post(
+        url + "/splitsen",
+        data={
+            "csrf_token": form_token(client, url),
+            "version": waiting_report.version,
+            "first_text": "Container zit vol",
+            "second_text": "Lamp ernaast is kapot",
+        },
+    )
+    second = session.scalar(select(Report).where(Report.split_from_id == waiting_report.id))
+    assert second.description == "Lamp ernaast is kapot" and second.status is ReportStatus.RECEIVED
+    assert second.buurt_id == waiting_report.buurt_id and second.tracking_code != waiting_report.tracking_code
+    assert session.scalar(select(func.count()).select_from(Proposal).where(Proposal.report_id == second.id)) == 1
+    page = client.get(f"/melding/{waiting_report.status_token}").get_data(as_text=True)
+    assert second.tracking_code in page
+
+
+def test_split_without_a_second_text_is_refused(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    before = snapshot(session, waiting_report.id)
+    page = client.post(
+        url + "/splitsen",
+        data={
+            "csrf_token": form_token(client, url),
+            "first_text": "x",
+            "version": waiting_report.version,
+            "second_text": "  ",
+        },
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Vul bij splitsen beide problemen in." in page
+    assert snapshot(session, waiting_report.id) == before
+    assert session.scalar(select(func.count()).select_from(Report).where(Report.split_from_id.is_not(None))) == 0
+
+
+def test_officer_raises_the_priority_and_it_is_recorded(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    client.post(
+        url + "/corrigeren",
+        data={
+            "csrf_token": form_token(client, url),
+            "version": waiting_report.version,
+            "category_id": category.id,
+            "queue": "simple",
+            "priority": "high",
+        },
+    )
+    session.expire_all()
+    assert waiting_report.priority.value == "high"
+    change = session.scalar(select(Correction).where(Correction.field == "priority"))
+    assert (change.from_value, change.to_value) == ("normal", "high")
