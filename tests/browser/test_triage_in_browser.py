@@ -1,0 +1,99 @@
+"""A triage officer works the inbox in Chromium with the keyboard; axe checks the staff pages."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models import Category, Channel, Proposal, Queue, Report, ReportStatus, Role
+from tests.browser.conftest import axe_violations
+from triage.intake import Submission, check_submission, submit_report
+from triage.staff import create_user
+from triage.storage import PhotoStore
+
+pytestmark = pytest.mark.browser
+PASSWORD = "browser test wachtwoord"
+NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # older than anything else in the shared browser database
+
+
+@pytest.fixture(scope="module")
+def inbox(live_app, tmp_path_factory):
+    """An officer and four reports at one spot: three wait in the inbox with a proposal."""
+    store = PhotoStore(tmp_path_factory.mktemp("photos"))
+    with live_app.extensions["database"].session() as session:
+        create_user(session, "officer@browser.example", "Officer", PASSWORD, [Role.TRIAGE_OFFICER], [], NOW)
+        category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+        texts = [
+            "Container op de Grote Markt zit vol",
+            "Vuilniszakken naast de container",
+            "Ik ben 84 en kan niet bij de container, bel me alstublieft",
+            "Container Grote Markt is vol",
+        ]
+        reports = []
+        for minutes, text in enumerate(texts):
+            submission = Submission(description=text, lon="4.6368", lat="52.3812")
+            location = check_submission(session, submission, "GM0392")
+            report = submit_report(
+                session, submission, location, store, channel=Channel.WEB, now=NOW + timedelta(minutes=minutes)
+            )
+            session.add(
+                Proposal(
+                    report_id=report.id,
+                    category=category,
+                    category_confidence=0.6,
+                    queue=Queue.SIMPLE,
+                    queue_confidence=0.55,
+                    needs_person=True,
+                    artifacts={},
+                    reasons={"category": [{"kind": "text", "text": "Woorden in de tekst: ‘container’"}]},
+                    created_at=NOW,
+                )
+            )
+            reports.append(report)
+        session.flush()
+        return [(r.id, r.tracking_code) for r in reports]
+
+
+def status_of(live_app, report_id):
+    with live_app.extensions["database"].session_factory() as session:
+        report = session.get(Report, report_id)
+        return report.status, report.queue, report.duplicate_of_id
+
+
+def test_officer_accepts_corrects_and_marks_a_duplicate_with_the_keyboard(page, live_server, live_app, inbox):
+    (first, _), (second, _), (third, _), (fourth, _) = inbox
+    page.goto(live_server + "/medewerkers/inloggen")
+    assert axe_violations(page) == []
+    page.get_by_label("E-mailadres").fill("officer@browser.example")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/triage/")
+    assert axe_violations(page) == []
+
+    page.goto(f"{live_server}/triage/melding/{first}")
+    assert axe_violations(page) == []
+    page.keyboard.press("a")  # one key accepts the proposal
+    page.wait_for_url(f"**/triage/melding/{second}")
+    assert status_of(live_app, first)[:2] == (ReportStatus.TRIAGED, Queue.SIMPLE)
+
+    page.goto(f"{live_server}/triage/melding/{third}")
+    page.locator("#queue-simple").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # simple -> complex -> maatwerk
+    assert page.locator("#queue-maatwerk").is_checked()
+    page.locator("#correct").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert status_of(live_app, third)[:2] == (ReportStatus.TRIAGED, Queue.MAATWERK)
+
+    page.goto(f"{live_server}/triage/melding/{fourth}")
+    duplicate_button = page.get_by_role("button", name=f"Duplicaat van {inbox[1][1]}")
+    duplicate_button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert status_of(live_app, fourth)[0] is ReportStatus.CLOSED
+    assert status_of(live_app, fourth)[2] == second
+
+    page.goto(f"{live_server}/triage/correcties")
+    assert "maatwerk" in page.locator("table").inner_text()
+    assert axe_violations(page) == []
