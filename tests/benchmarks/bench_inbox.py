@@ -1,0 +1,183 @@
+"""`make bench` (part 2): the triage inbox with 100,000 reports in PostgreSQL + PostGIS.
+
+Seeds 100,000 reports spread over Haarlem and two years (2% still waiting, each with a proposal), serves
+the app with waitress, logs in as an officer and times the inbox list and a report page with its duplicate
+candidates. bench_http.py cannot log in, so the timing loop here follows its method: one persistent session,
+sequential warm-up, perf_counter around each request, nearest-rank percentiles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.benchmarks.bench_intake import free_port  # noqa: E402
+from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
+
+PASSWORD = "bench wachtwoord 2026"
+SEED_SQL = """
+INSERT INTO report (tracking_code, status_token, description, location, location_text, location_is_approximate,
+                    status, channel, language, created_at, priority, version)
+SELECT 'B-' || lpad(g::text, 9, '0'), md5(g::text) || md5((g + 7)::text),
+       (ARRAY['Container zit vol', 'Lantaarnpaal brandt niet', 'Losse stoeptegel', 'Zwerfafval op het plein',
+              'Auto op de stoep', 'Overhangende takken'])[1 + g % 6] || ' bij nummer ' || (g % 200),
+       ST_SetSRID(ST_MakePoint(4.605 + random() * 0.07, 52.355 + random() * 0.06), 4326), '', false,
+       CASE WHEN g % 50 = 0 THEN 'received' ELSE 'closed' END, 'web', 'nl',
+       now() - make_interval(mins => (g * 10.5)::int), 'normal', 1
+FROM generate_series(1, :n) AS g;
+UPDATE report r SET buurt_id = a.id FROM area a WHERE a.kind = 'buurt' AND ST_Contains(a.geom, r.location);
+INSERT INTO proposal (report_id, category_id, category_confidence, queue, queue_confidence, needs_person, reasons,
+                      artifacts, created_at)
+SELECT r.id, c.id, 0.61, 'simple', 0.55, true, '{}', '{}', r.created_at
+FROM report r, category c WHERE r.status = 'received' AND c.slug = 'container-is-vol' AND c.parent_id IS NOT NULL;
+ANALYZE report; ANALYZE proposal;
+"""
+
+
+def run(command: list[str], env: dict) -> None:
+    subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def seed(url: str, n: int) -> None:
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        for statement in SEED_SQL.split(";"):
+            if statement.strip():
+                connection.execute(sa.text(statement), {"n": n})
+    engine.dispose()
+
+
+def timed(session: requests.Session, url: str, n: int, warmup: int) -> dict:
+    for _ in range(warmup):
+        session.get(url).raise_for_status()
+    latencies = []
+    started = time.perf_counter()
+    for _ in range(n):
+        t0 = time.perf_counter()
+        response = session.get(url)
+        _ = response.content
+        latencies.append((time.perf_counter() - t0) * 1000)
+        response.raise_for_status()
+    wall = time.perf_counter() - started
+    latencies.sort()
+
+    def pct(q: float) -> float:
+        return round(latencies[max(0, math.ceil(q * len(latencies)) - 1)], 2)
+
+    return {
+        "url": url,
+        "n": n,
+        "median_ms": round(statistics.median(latencies), 2),
+        "p95_ms": pct(0.95),
+        "p99_ms": pct(0.99),
+        "req_per_s": round(n / wall, 1),
+    }
+
+
+def log_in(base: str) -> requests.Session:
+    session = requests.Session()
+    page = session.get(base + "/medewerkers/inloggen").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    response = session.post(
+        base + "/medewerkers/inloggen",
+        data={"csrf_token": token, "email": "bench@haarlem.example", "password": PASSWORD},
+    )
+    response.raise_for_status()
+    return session
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="bench-inbox.json")
+    parser.add_argument("--reports", type=int, default=100_000)
+    parser.add_argument("--n", type=int, default=200)
+    args = parser.parse_args()
+    url = create_postgres_database()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            env = dict(
+                os.environ,
+                DATABASE_URL=url,
+                INSTANCE_DIR=folder,
+                ARTIFACT_DIR=str(Path(folder) / "art"),
+                RATELIMIT_ENABLED="0",
+                MAP_TILE_URL="",
+            )
+            flask = [sys.executable, "-m", "flask", "--app", "web"]
+            run([*flask, "setup"], env)
+            run(
+                [
+                    sys.executable,
+                    "-m",
+                    "triage.cli",
+                    "users",
+                    "create",
+                    "bench@haarlem.example",
+                    "--name",
+                    "Bench",
+                    "--role",
+                    "triage_officer",
+                    "--password",
+                    PASSWORD,
+                ],
+                env,
+            )
+            started = time.perf_counter()
+            seed(url, args.reports)
+            seed_seconds = round(time.perf_counter() - started, 1)
+            port = free_port()
+            server = subprocess.Popen(
+                [*flask, "serve", "--port", str(port), "--threads", "4"],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            base = f"http://127.0.0.1:{port}"
+            try:
+                for _ in range(100):
+                    try:
+                        requests.get(base + "/", timeout=1)
+                        break
+                    except requests.ConnectionError:
+                        time.sleep(0.1)
+                session = log_in(base)
+                engine = sa.create_engine(url)
+                with engine.connect() as connection:
+                    waiting = connection.execute(
+                        sa.text("SELECT id FROM report WHERE status = 'received' ORDER BY created_at DESC LIMIT 1")
+                    ).scalar()
+                engine.dispose()
+                results = {
+                    "reports": args.reports,
+                    "seed_seconds": seed_seconds,
+                    "target": "median < 150 ms",
+                    "inbox": timed(session, base + "/triage/", args.n, 20),
+                    "report_with_duplicate_candidates": timed(session, f"{base}/triage/melding/{waiting}", args.n, 20),
+                }
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+    finally:
+        drop_postgres_database(url)
+    Path(args.out).write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
