@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from flask import g, request
+from geoalchemy2.shape import to_shape
 
 from triage.problems import Problem
 
@@ -56,6 +57,7 @@ def remember_language(response):
 def init_app(app) -> None:
     app.jinja_env.globals.update(_=translate, current_language=current_language, problem_text=problem_text)
     app.jinja_env.filters["local_datetime"] = local_datetime
+    app.jinja_env.filters["point"] = to_shape
     app.after_request(remember_language)
 
 
