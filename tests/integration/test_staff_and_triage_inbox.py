@@ -358,3 +358,16 @@ def test_officer_raises_the_priority_and_it_is_recorded(client, session, staff, 
     assert waiting_report.priority.value == "high"
     change = session.scalar(select(Correction).where(Correction.field == "priority"))
     assert (change.from_value, change.to_value) == ("normal", "high")
+
+
+def test_report_already_triaged_is_refused_even_with_its_current_version(client, session, staff, waiting_report):
+    staff(Role.TRIAGE_OFFICER)
+    log_in(client)
+    url = f"/triage/melding/{waiting_report.id}"
+    client.post(url + "/accepteren", data={"csrf_token": form_token(client, url), "version": waiting_report.version})
+    before = snapshot(session, waiting_report.id)
+    page = client.post(
+        url + "/accepteren", data={"csrf_token": form_token(client, url), "version": before[3]}, follow_redirects=True
+    ).get_data(as_text=True)
+    assert "Deze melding is al doorgezet. Er is niets veranderd." in page
+    assert snapshot(session, waiting_report.id) == before
