@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 from models import Category, Report, Reporter, ReportStatus
 
 EARTH_RADIUS_M = 6_371_000
-OPEN_STATUSES = (ReportStatus.RECEIVED, ReportStatus.TRIAGED, ReportStatus.IN_PROGRESS, ReportStatus.WAITING)
+OPEN_STATUSES = (
+    ReportStatus.RECEIVED,
+    ReportStatus.TRIAGED,
+    ReportStatus.IN_PROGRESS,
+    ReportStatus.WAITING_RESIDENT,
+    ReportStatus.WAITING_EXTERNAL,
+    ReportStatus.REOPENED,
+)
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,16 @@ class Queue(enum.StrEnum):
 
 
 class ReportStatus(enum.StrEnum):
-    """Where a report is in its life. Allowed transitions live in triage/, not here."""
+    """Where a report is in its life. Allowed transitions live in triage/workflow.py, not here."""
 
     RECEIVED = "received"
     TRIAGED = "triaged"
     IN_PROGRESS = "in_progress"
-    WAITING = "waiting"
-    RESOLVED = "resolved"
-    CLOSED = "closed"
+    WAITING_RESIDENT = "waiting_resident"
+    WAITING_EXTERNAL = "waiting_external"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    REOPENED = "reopened"
 
 
 class Channel(enum.StrEnum):

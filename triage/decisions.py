@@ -129,7 +129,7 @@ def mark_duplicate(
     if original is None or original.id == report.id:
         raise DecisionRefused("triage.unknown_original")
     _correction(session, report, officer, now, "duplicate_of", None, original.tracking_code)
-    report.duplicate_of, report.status = original, ReportStatus.CLOSED
+    report.duplicate_of, report.status = original, ReportStatus.CANCELLED
     record(session, report, "triage.duplicate", officer.email, now, original=original.tracking_code)
     session.flush()
     return original

@@ -91,7 +91,7 @@ def test_officer_accepts_corrects_and_marks_a_duplicate_with_the_keyboard(page, 
     duplicate_button.focus()
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert status_of(live_app, fourth)[0] is ReportStatus.CLOSED
+    assert status_of(live_app, fourth)[0] is ReportStatus.CANCELLED
     assert status_of(live_app, fourth)[2] == second
 
     page.goto(f"{live_server}/triage/correcties")

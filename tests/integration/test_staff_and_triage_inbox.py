@@ -278,7 +278,7 @@ def test_marking_a_duplicate_closes_it_and_the_resident_follows_the_original(
         },
     )
     session.expire_all()
-    assert waiting_report.status is ReportStatus.CLOSED and waiting_report.duplicate_of_id == original.id
+    assert waiting_report.status is ReportStatus.CANCELLED and waiting_report.duplicate_of_id == original.id
     page = client.get(f"/melding/{waiting_report.status_token}").get_data(as_text=True)
     assert f"Uw melding gaat over hetzelfde als melding {original.tracking_code}" in page
 
