@@ -10,6 +10,7 @@ from models.report import Attachment, AuditEvent, Report, Reporter
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
+from models.workflow_records import ReportMessage, StatusChange
 
 __all__ = [
     "Correction",
@@ -30,7 +31,9 @@ __all__ = [
     "Queue",
     "Report",
     "ReportStatus",
+    "ReportMessage",
     "Reporter",
+    "StatusChange",
     "Team",
     "TeamKind",
     "TrainingExample",

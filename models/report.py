@@ -51,6 +51,10 @@ class Report(Base):
     )
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
     split_from_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"))
+    queue_entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative hook)
 
