@@ -1,0 +1,100 @@
+"""The norms a report runs against, and its due times, stored when it enters a queue (data/service_norms.json)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import Category, Report, ReportStatus, StatusChange
+from triage.audit import record
+from triage.calendar import BusinessCalendar, OfficeHours
+from triage.norms import Norm, Pause, due_at, timer
+from triage.reference_data import DEFAULT_DATA_DIR
+
+NORMS_FILE = DEFAULT_DATA_DIR / "service_norms.json"
+
+
+@cache
+def settings(path: Path = NORMS_FILE) -> dict:
+    with path.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def calendar() -> BusinessCalendar:
+    hours = settings()["office_hours"]
+    return BusinessCalendar(
+        OfficeHours(time.fromisoformat(hours["opens"]), time.fromisoformat(hours["closes"])),
+        settings()["liberation_day"],
+    )
+
+
+def _norm(row: dict | None) -> Norm | None:
+    return Norm(row["days"], row.get("calendar_days", False)) if row else None
+
+
+def resolution_norm(report: Report) -> Norm | None:
+    category: Category | None = report.category
+    if category is not None and category.service_norm_days:
+        return Norm(category.service_norm_days, category.calendar_days)
+    return _norm(settings()["resolution_default"].get(report.queue.value)) if report.queue else None
+
+
+def response_norm(report: Report) -> Norm | None:
+    return _norm(settings()["response"].get(report.queue.value)) if report.queue else None
+
+
+def pauses(session: Session, report: Report) -> list[Pause]:
+    """Periods of waiting for the resident, from the status history: the clock stands still in them."""
+    changes = session.scalars(
+        select(StatusChange).where(StatusChange.report_id == report.id).order_by(StatusChange.at, StatusChange.id)
+    )
+    found, started = [], None
+    for change in changes:
+        if change.to_status is ReportStatus.WAITING_RESIDENT and started is None:
+            started = change.at
+        elif change.from_status is ReportStatus.WAITING_RESIDENT and started is not None:
+            found.append((started, change.at))
+            started = None
+    if started is not None:
+        found.append((started, None))
+    return found
+
+
+def enter_queue(session: Session, report: Report, now: datetime, reason: str, actor: str) -> None:
+    """Start the report's clocks in its (new) queue and record why, so a changed due time can be explained."""
+    report.queue_entered_at = now
+    recompute_due(session, report, now, reason, actor)
+
+
+def recompute_due(session: Session, report: Report, now: datetime, reason: str, actor: str) -> None:
+    if report.queue_entered_at is None:
+        return
+    resolution, response = resolution_norm(report), response_norm(report)
+    waits = pauses(session, report)
+    before = report.due_at
+    report.due_at = due_at(calendar(), report.queue_entered_at, resolution, waits, now) if resolution else None
+    report.response_due_at = due_at(calendar(), report.queue_entered_at, response, waits, now) if response else None
+    record(
+        session,
+        report,
+        "due.set",
+        actor,
+        now,
+        reason=reason,
+        before=before.isoformat() if before else None,
+        due=report.due_at.isoformat() if report.due_at else None,
+        response_due=report.response_due_at.isoformat() if report.response_due_at else None,
+    )
+
+
+def report_timer(session: Session, report: Report, now: datetime):
+    """The timer for a team view, or None when the report has no norm."""
+    norm = resolution_norm(report)
+    if norm is None or report.queue_entered_at is None:
+        return None
+    return timer(calendar(), report.queue_entered_at, norm, now, pauses(session, report))

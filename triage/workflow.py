@@ -1,0 +1,112 @@
+"""Statuses and their allowed transitions, each with who may make it: one table, used everywhere.
+
+Done and cancelled need a message to the resident. Leaving "waiting for the resident" restarts the clock,
+so the due time is recomputed with the pause and the reason is written in the audit trail.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from models import Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
+from triage.audit import record
+from triage.decisions import DecisionRefused
+from triage.service_norms import recompute_due
+
+S = ReportStatus
+TEAM = frozenset({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN})
+LEADS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
+TRIAGE = frozenset({Role.TRIAGE_OFFICER, Role.ADMIN})
+
+TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role]] = {
+    (S.RECEIVED, S.TRIAGED): TRIAGE,
+    (S.RECEIVED, S.CANCELLED): TRIAGE,
+    (S.TRIAGED, S.IN_PROGRESS): TEAM,
+    (S.TRIAGED, S.CANCELLED): TEAM,
+    (S.IN_PROGRESS, S.WAITING_RESIDENT): TEAM,
+    (S.IN_PROGRESS, S.WAITING_EXTERNAL): TEAM,
+    (S.WAITING_RESIDENT, S.IN_PROGRESS): TEAM,
+    (S.WAITING_EXTERNAL, S.IN_PROGRESS): TEAM,
+    (S.IN_PROGRESS, S.DONE): TEAM,
+    (S.WAITING_EXTERNAL, S.DONE): TEAM,
+    (S.IN_PROGRESS, S.CANCELLED): TEAM,
+    (S.DONE, S.REOPENED): LEADS,
+    (S.REOPENED, S.IN_PROGRESS): TEAM,
+}
+NEEDS_RESIDENT_MESSAGE = frozenset({S.DONE, S.CANCELLED})
+MAX_MESSAGE = 2000
+
+
+def next_statuses(current: ReportStatus, roles: set[Role]) -> list[ReportStatus]:
+    return [to for (start, to), allowed in TRANSITIONS.items() if start is current and roles & allowed]
+
+
+def change_status(
+    session: Session,
+    report: Report | None,
+    actor: StaffUser,
+    seen_version: int,
+    to_status: str,
+    message: str,
+    now: datetime,
+) -> None:
+    """Move the report on, or refuse (DecisionRefused) without changing anything."""
+    if report is None:
+        raise DecisionRefused("triage.unknown_report")
+    if report.version != seen_version:
+        raise DecisionRefused("triage.conflict")
+    target = _target(report, actor, to_status)
+    message = message.strip()
+    if target in NEEDS_RESIDENT_MESSAGE and not message:
+        raise DecisionRefused("workflow.message_required")
+    if len(message) > MAX_MESSAGE:
+        raise DecisionRefused("workflow.message_too_long")
+    previous = report.status
+    session.add(
+        StatusChange(
+            report_id=report.id, at=now, actor=actor.email, from_status=previous, to_status=target, reason=message
+        )
+    )
+    if message:
+        session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
+    report.status = target
+    record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
+    session.flush()
+    if previous is S.WAITING_RESIDENT:
+        recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)
+
+
+def _target(report: Report, actor: StaffUser, to_status: str) -> ReportStatus:
+    try:
+        target = ReportStatus(to_status)
+    except ValueError:
+        raise DecisionRefused("workflow.not_allowed") from None
+    allowed = TRANSITIONS.get((report.status, target))
+    if allowed is None or not (actor.roles & allowed):
+        raise DecisionRefused("workflow.not_allowed")
+    return target
+
+
+def add_note(session: Session, report: Report, actor: StaffUser, text: str, now: datetime) -> None:
+    text = text.strip()
+    if not text:
+        raise DecisionRefused("workflow.note_empty")
+    if len(text) > MAX_MESSAGE:
+        raise DecisionRefused("workflow.message_too_long")
+    session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="internal", text=text))
+    record(session, report, "note.added", actor.email, now)
+    session.flush()
+
+
+def claim(session: Session, report: Report | None, actor: StaffUser, seen_version: int, now: datetime) -> None:
+    if report is None:
+        raise DecisionRefused("triage.unknown_report")
+    if report.version != seen_version:
+        raise DecisionRefused("triage.conflict")
+    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED):
+        raise DecisionRefused("workflow.not_allowed")
+    report.assignee_id = actor.id
+    record(session, report, "report.claimed", actor.email, now)
+    session.flush()
