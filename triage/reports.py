@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Report
+from models import Report, ReportMessage
 from triage.tracking import normalise_tracking_code
 
 MAX_TOKEN_LENGTH = 64
@@ -25,3 +25,10 @@ def by_tracking_code(session: Session, typed: str) -> Report | None:
 def split_parts(session: Session, report: Report) -> list[Report]:
     """Reports an officer split off this one: the same resident follows them from the same page."""
     return list(session.scalars(select(Report).where(Report.split_from_id == report.id).order_by(Report.id)))
+
+
+def resident_messages(session: Session, report: Report) -> list[ReportMessage]:
+    """What the teams wrote to the resident, oldest first; internal notes never leave the staff pages."""
+    query = (select(ReportMessage).where(ReportMessage.report_id == report.id, ReportMessage.kind == "resident")
+             .order_by(ReportMessage.id))
+    return list(session.scalars(query))

@@ -41,10 +41,12 @@ def _register_blueprints(app: Flask) -> None:
     from web.api import blueprint as api
     from web.auth import blueprint as auth
     from web.resident import blueprint as resident
+    from web.team import blueprint as team
     from web.triage_inbox import blueprint as triage_inbox
 
     app.register_blueprint(resident)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(triage_inbox)
+    app.register_blueprint(team)
     csrf.exempt(api)

@@ -1,0 +1,130 @@
+"""Queue teams work their own list, sorted by due time with a timer label; other teams' reports are refused."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from models import Category, Channel, Report, ReportStatus, Role
+from tests.conftest import GROTE_MARKT, csrf_token_from
+from triage.decisions import correct
+from triage.intake import Submission, check_submission, submit_report
+from triage.staff import create_user
+from triage.storage import PhotoStore
+
+PASSWORD = "team wachtwoord 2026"
+
+
+@pytest.fixture
+def accounts(session):
+    now = datetime.now(UTC)
+    made = {
+        "simple": create_user(
+            session, "eenvoudig@haarlem.example", "E", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], now
+        ),
+        "complex": create_user(
+            session, "complex@haarlem.example", "C", PASSWORD, [Role.TEAM_MEMBER], ["team-complex"], now
+        ),
+        "lead": create_user(session, "lead@haarlem.example", "L", PASSWORD, [Role.TEAM_LEAD], [], now),
+        "officer": create_user(session, "triage@haarlem.example", "T", PASSWORD, [Role.TRIAGE_OFFICER], [], now),
+    }
+    session.flush()
+    return made
+
+
+def triaged_report(session, tmp_path, accounts, text, queue, entered):
+    submission = Submission(description=text, lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
+    location = check_submission(session, submission, "GM0392")
+    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=entered)
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    correct(session, report, accounts["officer"], report.version, category.id, queue, entered)
+    return report
+
+
+@pytest.fixture
+def simple_reports(session, tmp_path, accounts):
+    now = datetime.now(UTC)
+    late = triaged_report(session, tmp_path, accounts, "Oude melding, te laat", "simple", now - timedelta(days=20))
+    fresh = triaged_report(session, tmp_path, accounts, "Verse melding", "simple", now)
+    other = triaged_report(session, tmp_path, accounts, "Complexe melding", "complex", now)
+    return late, fresh, other
+
+
+def log_in(client, email):
+    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
+    client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
+
+
+@pytest.mark.parametrize(
+    ("who", "url", "status"),
+    [
+        (None, "/team/simple", 302),
+        ("triage@haarlem.example", "/team/simple", 403),
+        ("complex@haarlem.example", "/team/simple", 403),
+        ("complex@haarlem.example", "/team/complex", 200),
+        ("eenvoudig@haarlem.example", "/team/simple", 200),
+        ("lead@haarlem.example", "/team/maatwerk", 200),
+        ("eenvoudig@haarlem.example", "/team/spoed", 404),
+    ],
+)
+def test_each_team_sees_only_its_own_queue(client, accounts, who, url, status):
+    if who:
+        log_in(client, who)
+    assert client.get(url).status_code == status
+
+
+def test_work_list_is_sorted_by_due_time_with_timer_labels(client, accounts, simple_reports):
+    late, fresh, other = simple_reports
+    log_in(client, "eenvoudig@haarlem.example")
+    page = client.get("/team/simple").get_data(as_text=True)
+    assert page.index(late.tracking_code) < page.index(fresh.tracking_code)
+    assert other.tracking_code not in page
+    assert "te laat" in page and "timer-overdue" in page
+    assert "Nog 3 werkdagen en 0 uur" in page or "Nog 2 werkdagen" in page
+
+
+def test_overdue_filter(client, accounts, simple_reports):
+    late, fresh, _ = simple_reports
+    log_in(client, "eenvoudig@haarlem.example")
+    page = client.get("/team/simple?timing=overdue").get_data(as_text=True)
+    assert late.tracking_code in page and fresh.tracking_code not in page
+
+
+def test_team_member_claims_and_closes_with_a_message_the_resident_sees(client, session, accounts, simple_reports):
+    _, fresh, _ = simple_reports
+    log_in(client, "eenvoudig@haarlem.example")
+    url = f"/team/melding/{fresh.id}"
+
+    def post(path, **data):
+        token = csrf_token_from(client.get(url).get_data(as_text=True))
+        session.expire_all()
+        return client.post(
+            url + path,
+            data={"csrf_token": token, "version": session.get(Report, fresh.id).version, **data},
+            follow_redirects=True,
+        ).get_data(as_text=True)
+
+    post("/oppakken")
+    post("/status", status="in_progress")
+    refused = post("/status", status="done", message="")
+    assert "Schrijf een bericht aan de melder" in refused
+    assert session.get(Report, fresh.id).status is ReportStatus.IN_PROGRESS
+    post("/status", status="done", message="De container is geleegd. Dank voor uw melding.")
+    session.expire_all()
+    report = session.get(Report, fresh.id)
+    assert report.status is ReportStatus.DONE and report.assignee_id == accounts["simple"].id
+    status_page = client.get(f"/melding/{report.status_token}").get_data(as_text=True)
+    assert "De container is geleegd." in status_page and "Afgehandeld" in status_page
+
+
+def test_another_teams_report_is_refused_and_unchanged(client, session, accounts, simple_reports):
+    _, _, other = simple_reports
+    log_in(client, "eenvoudig@haarlem.example")
+    token = csrf_token_from(client.get("/team/simple").get_data(as_text=True))
+    response = client.post(
+        f"/team/melding/{other.id}/status",
+        data={"csrf_token": token, "version": other.version, "status": "in_progress"},
+    )
+    assert response.status_code == 403
+    session.expire_all()
+    assert session.get(Report, other.id).status is ReportStatus.TRIAGED

@@ -1,0 +1,101 @@
+"""A queue's work list: open reports sorted by due time, with filters, and a timer label per report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Select, func, nulls_last, select
+from sqlalchemy.orm import Session, selectinload
+
+from models import Area, Category, Queue, Report, ReportStatus, Role, StaffUser
+from triage.norms import working_time_between
+from triage.service_norms import calendar, settings
+
+OPEN = (
+    ReportStatus.TRIAGED,
+    ReportStatus.IN_PROGRESS,
+    ReportStatus.WAITING_RESIDENT,
+    ReportStatus.WAITING_EXTERNAL,
+    ReportStatus.REOPENED,
+)
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class Filters:
+    status: str = ""
+    category: str = ""  # main category slug
+    area: str = ""  # wijk code
+    assignee: str = ""  # "me", "none" or ""
+    timing: str = ""  # "overdue", "soon" or ""
+    page: int = 1
+
+
+@dataclass(frozen=True)
+class TimerLabel:
+    kind: str  # "ok", "soon", "overdue", "paused", "none"
+    remaining: timedelta | None
+
+
+def may_see_queue(user: StaffUser, queue: Queue) -> bool:
+    """Leads and admins see every queue; team members the queues of their own teams."""
+    if user.roles & {Role.TEAM_LEAD, Role.ADMIN}:
+        return True
+    return Role.TEAM_MEMBER in user.roles and any(team.queue is queue for team in user.teams)
+
+
+def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -> Select:
+    if filters.status in {s.value for s in OPEN}:
+        query = query.where(Report.status == ReportStatus(filters.status))
+    if filters.category:
+        parent = select(Category.id).where(Category.slug == filters.category, Category.parent_id.is_(None))
+        query = query.where(Report.category_id.in_(select(Category.id).where(Category.parent_id.in_(parent))))
+    if filters.area:
+        query = query.where(Report.wijk_id.in_(select(Area.id).where(Area.code == filters.area)))
+    if filters.assignee == "me":
+        query = query.where(Report.assignee_id == user.id)
+    elif filters.assignee == "none":
+        query = query.where(Report.assignee_id.is_(None))
+    if filters.timing == "overdue":
+        query = query.where(Report.due_at < now)
+    elif filters.timing == "soon":
+        query = query.where(Report.due_at >= now, Report.due_at < now + timedelta(days=2))
+    return query
+
+
+def work_list(
+    session: Session, queue: Queue, filters: Filters, user: StaffUser, now: datetime
+) -> tuple[list[Report], int]:
+    base = _filtered(select(Report).where(Report.queue == queue, Report.status.in_(OPEN)), filters, user, now)
+    total = session.scalar(select(func.count()).select_from(base.subquery()))
+    page = max(filters.page, 1)
+    rows = session.scalars(
+        base.order_by(nulls_last(Report.due_at.asc()), Report.id)
+        .options(selectinload(Report.category), selectinload(Report.buurt))
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    return list(rows), int(total or 0)
+
+
+def timer_label(report: Report, now: datetime) -> TimerLabel:
+    """Working time left (or overdue) from the stored due time; a waiting report's clock stands still."""
+    if report.status is ReportStatus.WAITING_RESIDENT:
+        return TimerLabel("paused", None)
+    if report.due_at is None:
+        return TimerLabel("none", None)
+    calendar_days = bool(report.category and report.category.calendar_days)
+    remaining = working_time_between(calendar(), now, report.due_at, calendar_days)
+    if remaining < timedelta(0):
+        return TimerLabel("overdue", remaining)
+    total = working_time_between(calendar(), report.queue_entered_at or now, report.due_at, calendar_days)
+    used = 1 - (remaining / total) if total > timedelta(0) else 1.0
+    return TimerLabel("soon" if used >= settings()["due_soon_share"] else "ok", remaining)
+
+
+def describe(remaining: timedelta, day_length: timedelta) -> tuple[int, int]:
+    """(working days, hours) of a stretch of office time, for the label text."""
+    seconds = abs(remaining.total_seconds())
+    days, rest = divmod(seconds, day_length.total_seconds())
+    return int(days), int(rest // 3600)

@@ -1,0 +1,147 @@
+"""The queue teams' pages: their work list sorted by due time, a report's page with its history and actions."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
+
+from models import Area, AreaKind, AuditEvent, Category, Queue, Report, ReportMessage, Role
+from triage import workflow
+from triage.decisions import DecisionRefused
+from triage.service_norms import calendar
+from triage.team_views import OPEN, Filters, describe, may_see_queue, timer_label, work_list
+from web.auth import require_roles
+from web.database import session
+from web.i18n import translate
+
+blueprint = Blueprint("team", __name__, url_prefix="/team")
+blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
+
+
+def _queue_or_404(name: str) -> Queue:
+    if name not in {q.value for q in Queue}:
+        abort(404)
+    queue = Queue(name)
+    if not may_see_queue(current_user.user, queue):
+        abort(403)
+    return queue
+
+
+def _filters() -> Filters:
+    args = request.args
+    page = args.get("page", "1")
+    return Filters(
+        args.get("status", ""),
+        args.get("category", ""),
+        args.get("area", ""),
+        args.get("assignee", ""),
+        args.get("timing", ""),
+        int(page) if page.isdigit() else 1,
+    )
+
+
+@blueprint.get("/<queue_name>")
+def work_list_page(queue_name: str):
+    queue, filters, now = _queue_or_404(queue_name), _filters(), datetime.now(UTC)
+    reports, total = work_list(session(), queue, filters, current_user.user, now)
+    day = calendar().office_hours.length
+    labels = {r.id: timer_label(r, now) for r in reports}
+    durations = {rid: describe(label.remaining, day) for rid, label in labels.items() if label.remaining is not None}
+    mains = session().scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name))
+    wijken = session().scalars(select(Area).where(Area.kind == AreaKind.WIJK).order_by(Area.name))
+    return render_template(
+        "team/work_list.html",
+        queue=queue,
+        reports=reports,
+        total=total,
+        filters=filters,
+        labels=labels,
+        durations=durations,
+        mains=list(mains),
+        wijken=list(wijken),
+        statuses=OPEN,
+    )
+
+
+def _report_for_team(report_id: int) -> Report:
+    report = session().get(Report, report_id)
+    if report is None:
+        abort(404)
+    if report.queue is None or not may_see_queue(current_user.user, report.queue):
+        abort(403)  # another team's report
+    return report
+
+
+@blueprint.get("/melding/<int:report_id>")
+def report_page(report_id: int):
+    report = _report_for_team(report_id)
+    history = session().scalars(select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id))
+    messages = session().scalars(
+        select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
+    )
+    now = datetime.now(UTC)
+    label = timer_label(report, now)
+    return render_template(
+        "team/report.html",
+        report=report,
+        history=list(history),
+        messages=list(messages),
+        label=label,
+        duration=describe(label.remaining, calendar().office_hours.length) if label.remaining is not None else None,
+        next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
+    )
+
+
+def _act(report_id: int, action):
+    report = _report_for_team(report_id)
+    version = request.form.get("version", "")
+    try:
+        action(report, int(version) if version.isdigit() else -1)
+        session().commit()
+    except DecisionRefused as refusal:
+        session().rollback()
+        flash(translate(refusal.code), "error")
+    except StaleDataError:
+        session().rollback()
+        flash(translate("triage.conflict"), "error")
+    else:
+        flash(translate("team.saved"), "success")
+    return redirect(url_for(".report_page", report_id=report_id))
+
+
+@blueprint.post("/melding/<int:report_id>/status")
+def change_status(report_id: int):
+    return _act(
+        report_id,
+        lambda report, version: workflow.change_status(
+            session(),
+            report,
+            current_user.user,
+            version,
+            request.form.get("status", ""),
+            request.form.get("message", ""),
+            datetime.now(UTC),
+        ),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/oppakken")
+def claim(report_id: int):
+    return _act(
+        report_id,
+        lambda report, version: workflow.claim(session(), report, current_user.user, version, datetime.now(UTC)),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/notitie")
+def add_note(report_id: int):
+    return _act(
+        report_id,
+        lambda report, version: workflow.add_note(
+            session(), report, current_user.user, request.form.get("note", ""), datetime.now(UTC)
+        ),
+    )
