@@ -1,4 +1,4 @@
-"""`make bench` (part 2): the triage inbox with 100,000 reports in PostgreSQL + PostGIS.
+"""`make bench` (part 2): the triage inbox and a team view with 100,000 reports in PostgreSQL + PostGIS.
 
 Seeds 100,000 reports spread over Haarlem and two years (2% still waiting, each with a proposal), serves
 the app with waitress, logs in as an officer and times the inbox list and a report page with its duplicate
@@ -32,15 +32,20 @@ from tests.databases import create_postgres_database, drop_postgres_database  # 
 PASSWORD = "bench wachtwoord 2026"
 SEED_SQL = """
 INSERT INTO report (tracking_code, status_token, description, location, location_text, location_is_approximate,
-                    status, channel, language, created_at, priority, version)
+                    status, channel, language, created_at, priority, version, queue, queue_entered_at, due_at)
 SELECT 'B-' || lpad(g::text, 9, '0'), md5(g::text) || md5((g + 7)::text),
        (ARRAY['Container zit vol', 'Lantaarnpaal brandt niet', 'Losse stoeptegel', 'Zwerfafval op het plein',
               'Auto op de stoep', 'Overhangende takken'])[1 + g % 6] || ' bij nummer ' || (g % 200),
        ST_SetSRID(ST_MakePoint(4.605 + random() * 0.07, 52.355 + random() * 0.06), 4326), '', false,
-       CASE WHEN g % 50 = 0 THEN 'received' ELSE 'closed' END, 'web', 'nl',
-       now() - make_interval(mins => (g * 10.5)::int), 'normal', 1
+       CASE WHEN g % 50 = 0 THEN 'received' WHEN g % 10 = 0 THEN 'in_progress' ELSE 'done' END, 'web', 'nl',
+       now() - make_interval(mins => (g * 10.5)::int), 'normal', 1,
+       CASE WHEN g % 50 = 0 THEN NULL ELSE (ARRAY['simple', 'complex', 'maatwerk'])[1 + g % 3] END,
+       CASE WHEN g % 50 = 0 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) END,
+       CASE WHEN g % 50 = 0 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) + interval '5 days' END
 FROM generate_series(1, :n) AS g;
 UPDATE report r SET buurt_id = a.id FROM area a WHERE a.kind = 'buurt' AND ST_Contains(a.geom, r.location);
+UPDATE report r SET wijk_id = a.id FROM area a WHERE a.kind = 'wijk' AND ST_Contains(a.geom, r.location);
+UPDATE report SET category_id = (SELECT id FROM category WHERE slug = 'container-is-vol') WHERE queue IS NOT NULL;
 INSERT INTO proposal (report_id, category_id, category_confidence, queue, queue_confidence, needs_person, reasons,
                       artifacts, created_at)
 SELECT r.id, c.id, 0.61, 'simple', 0.55, true, '{}', '{}', r.created_at
@@ -169,6 +174,10 @@ def main() -> None:
                     "target": "median < 150 ms",
                     "inbox": timed(session, base + "/triage/", args.n, 20),
                     "report_with_duplicate_candidates": timed(session, f"{base}/triage/melding/{waiting}", args.n, 20),
+                    "team_view": timed(session, base + "/team/simple", args.n, 20),
+                    "team_view_filtered": timed(
+                        session, base + "/team/simple?timing=overdue&area=WK039201", args.n, 20
+                    ),
                 }
             finally:
                 server.terminate()

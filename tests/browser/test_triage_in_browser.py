@@ -1,5 +1,6 @@
 """A triage officer works the inbox in Chromium with the keyboard; axe checks the staff pages."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -7,6 +8,7 @@ from sqlalchemy import select
 
 from models import Category, Channel, Proposal, Queue, Report, ReportStatus, Role
 from tests.browser.conftest import axe_violations
+from triage.decisions import correct
 from triage.intake import Submission, check_submission, submit_report
 from triage.staff import create_user
 from triage.storage import PhotoStore
@@ -96,4 +98,54 @@ def test_officer_accepts_corrects_and_marks_a_duplicate_with_the_keyboard(page, 
 
     page.goto(f"{live_server}/triage/correcties")
     assert "maatwerk" in page.locator("table").inner_text()
+    assert axe_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def team_report(live_app, inbox, tmp_path_factory):
+    """A team member of the simple queue and a report triaged into it."""
+    store = PhotoStore(tmp_path_factory.mktemp("team-photos"))
+    with live_app.extensions["database"].session() as session:
+        member = create_user(
+            session, "team@browser.example", "Team", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], NOW
+        )
+        officer = create_user(session, "officer2@browser.example", "Officer", PASSWORD, [Role.TRIAGE_OFFICER], [], NOW)
+        submission = Submission(description="Bank in het park is kapot", lon="4.6368", lat="52.3812")
+        location = check_submission(session, submission, "GM0392")
+        report = submit_report(session, submission, location, store, channel=Channel.WEB, now=NOW)
+        category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+        correct(session, report, officer, report.version, category.id, "simple", NOW)
+        session.flush()
+        return report.id, report.status_token, member.email
+
+
+def test_team_member_works_a_report_and_the_resident_sees_it(page, live_server, live_app, team_report):
+    report_id, token, email = team_report
+    page.goto(live_server + "/medewerkers/inloggen")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.goto(live_server + "/team/simple")
+    assert axe_violations(page) == []
+    assert page.get_by_role("link", name=re.compile("MOR-")).count() >= 1
+    page.goto(f"{live_server}/team/melding/{report_id}")
+    assert axe_violations(page) == []
+    with page.expect_navigation():
+        page.get_by_role("button", name="Oppakken").click()
+    for status, message in (("in_progress", ""), ("waiting_resident", "Welke bank bedoelt u precies?")):
+        page.get_by_label("Nieuwe status").select_option(status)
+        page.get_by_label("Bericht aan de melder").fill(message)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Status opslaan").click()
+    assert "Klok staat stil" in page.locator("#timer").inner_text()
+    for status, message in (("in_progress", ""), ("done", "De bank is gerepareerd.")):
+        page.get_by_label("Nieuwe status").select_option(status)
+        page.get_by_label("Bericht aan de melder").fill(message)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Status opslaan").click()
+    page.goto(f"{live_server}/melding/{token}")
+    assert page.locator("#report-status").inner_text() == "Afgehandeld"
+    assert "De bank is gerepareerd." in page.locator("#resident-messages").inner_text()
+    assert "Welke bank bedoelt u precies?" in page.locator("#resident-messages").inner_text()
     assert axe_violations(page) == []
