@@ -4,6 +4,7 @@ Everything above this package (geo/, triage/, web/) imports models from here, ne
 """
 
 from models.base import Base
+from models.communication import Escalation, Feedback, OutboxMail
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
@@ -13,6 +14,9 @@ from models.triage_records import Correction, PendingJob, Proposal
 from models.workflow_records import ReportMessage, StatusChange
 
 __all__ = [
+    "Escalation",
+    "Feedback",
+    "OutboxMail",
     "Correction",
     "PendingJob",
     "Priority",

@@ -50,18 +50,25 @@ class BusinessCalendar:
             raise ValueError(f"liberation_day must be one of {LIBERATION_DAY_RULES}")
 
     def holidays(self, year: int) -> dict[date, str]:
-        days = {d: name for d, name in _dutch_holidays(year).items() if name not in NOT_A_DAY_OFF}
-        liberation = date(year, 5, 5)
-        if self.liberation_day == "every_year":
-            days[liberation] = "Liberation Day"
-        elif year % 5 != 0:
-            days.pop(liberation, None)
-        else:
-            days[liberation] = "Liberation Day"
-        return days
+        return _days_off(year, self.liberation_day)
 
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays(day.year)
+        return day.weekday() < 5 and day not in _days_off(day.year, self.liberation_day)
+
+    def working_days_between(self, first: date, last: date) -> int:
+        """Working days strictly after `first` and before `last`, counted by weeks rather than day by day."""
+        start, days = first + timedelta(days=1), (last - first).days - 1
+        if days <= 0:
+            return 0
+        weeks, rest = divmod(days, 7)
+        weekdays = weeks * 5 + sum((start + timedelta(days=i)).weekday() < 5 for i in range(rest))
+        off = sum(
+            1
+            for year in range(start.year, last.year + 1)
+            for day in _days_off(year, self.liberation_day)
+            if start <= day < last and day.weekday() < 5
+        )
+        return weekdays - off
 
     def office_interval(self, day: date) -> tuple[datetime, datetime] | None:
         """The office hours of one day as aware datetimes, or None on a day off."""
@@ -69,3 +76,15 @@ class BusinessCalendar:
             return None
         opens = datetime.combine(day, self.office_hours.opens, tzinfo=self.zone)
         return opens, datetime.combine(day, self.office_hours.closes, tzinfo=self.zone)
+
+
+@cache
+def _days_off(year: int, liberation_rule: str) -> dict[date, str]:
+    """The days off of one year under one Liberation Day rule; computed once, asked for on every clock tick."""
+    days = {d: name for d, name in _dutch_holidays(year).items() if name not in NOT_A_DAY_OFF}
+    liberation = date(year, 5, 5)
+    if liberation_rule == "every_year" or year % 5 == 0:
+        days[liberation] = "Liberation Day"
+    else:
+        days.pop(liberation, None)
+    return days

@@ -76,14 +76,34 @@ def working_time_between(
     """Counted clock time from start to end (negative when end is before start)."""
     if end < start:
         return -working_time_between(calendar, end, start, calendar_days, pauses, now)
-    total = timedelta(0)
     pauses = sorted(pauses, key=lambda p: p[0])
+    if not pauses and not calendar_days:
+        return _office_time_between(calendar, start, end)
+    total = timedelta(0)
     for begin, finish in _counting_intervals(calendar, start, calendar_days):
         if begin >= end:
             break
         for piece_start, piece_end in _unpaused_pieces(begin, min(finish, end), pauses, now):
             total += piece_end - piece_start
     return total
+
+
+def _office_time_between(calendar: BusinessCalendar, start: datetime, end: datetime) -> timedelta:
+    """Office time without pauses: exact on the first and last day, whole office days counted in between,
+    so a report overdue for months is labelled without walking every hour."""
+    first, last = start.astimezone(calendar.zone).date(), end.astimezone(calendar.zone).date()
+    if first == last:
+        return _office_overlap(calendar, first, start, end)
+    total = _office_overlap(calendar, first, start, end) + _office_overlap(calendar, last, start, end)
+    return total + calendar.working_days_between(first, last) * calendar.office_hours.length
+
+
+def _office_overlap(calendar: BusinessCalendar, day, start: datetime, end: datetime) -> timedelta:
+    interval = calendar.office_interval(day)
+    if interval is None:
+        return timedelta(0)
+    overlap = min(interval[1], end) - max(interval[0], start)
+    return max(overlap, timedelta(0))
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,9 @@ def split_parts(session: Session, report: Report) -> list[Report]:
 
 def resident_messages(session: Session, report: Report) -> list[ReportMessage]:
     """What the teams wrote to the resident, oldest first; internal notes never leave the staff pages."""
-    query = (select(ReportMessage).where(ReportMessage.report_id == report.id, ReportMessage.kind == "resident")
-             .order_by(ReportMessage.id))
+    query = (
+        select(ReportMessage)
+        .where(ReportMessage.report_id == report.id, ReportMessage.kind == "resident")
+        .order_by(ReportMessage.id)
+    )
     return list(session.scalars(query))

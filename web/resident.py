@@ -103,8 +103,12 @@ def confirmation(token: str):
 @blueprint.get("/melding/<token>")
 def status_page(token: str):
     report = report_by_token(token)
-    return render_template("resident/status.html", report=report, split_parts=reports.split_parts(session(), report),
-                           messages=reports.resident_messages(session(), report))
+    return render_template(
+        "resident/status.html",
+        report=report,
+        split_parts=reports.split_parts(session(), report),
+        messages=reports.resident_messages(session(), report),
+    )
 
 
 @blueprint.get("/melding/<token>/foto/<int:position>")

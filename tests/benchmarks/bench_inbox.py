@@ -137,6 +137,8 @@ def main() -> None:
                     "Bench",
                     "--role",
                     "triage_officer",
+                    "--role",
+                    "team_lead",
                     "--password",
                     PASSWORD,
                 ],

@@ -117,3 +117,20 @@ def test_bad_calendar_settings_are_refused():
         OfficeHours(time(17, 0), time(8, 0))
     with pytest.raises(ValueError):
         BusinessCalendar(liberation_day="sometimes")
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [
+        ("2025-12-20", "2026-01-10"),
+        ("2026-04-01", "2026-06-01"),
+        ("2024-11-01", "2026-11-30"),
+        ("2026-11-23", "2026-11-24"),
+    ],
+)
+def test_counting_working_days_by_weeks_matches_counting_day_by_day(first, last):
+    from datetime import date
+
+    start, end = date.fromisoformat(first), date.fromisoformat(last)
+    by_day = sum(CALENDAR.is_working_day(start + timedelta(days=i)) for i in range(1, (end - start).days))
+    assert CALENDAR.working_days_between(start, end) == by_day
