@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, StaffUser
 from triage.audit import record
+from triage.resident_mail import mail_resident
 from triage.service_norms import enter_queue
 
 
@@ -106,6 +107,7 @@ def _decide(session, report, officer, proposal, category: Category, queue: Queue
         _correction(session, report, officer, now, field, before, after)
     report.category, report.queue, report.status = category, queue, ReportStatus.TRIAGED
     enter_queue(session, report, now, f"triaged into {queue.value} by {officer.email}", officer.email)
+    mail_resident(session, report, "triaged", now)
     record(
         session,
         report,

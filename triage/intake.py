@@ -18,6 +18,7 @@ from triage.audit import record
 from triage.photos import PhotoRejected, prepare_photo
 from triage.pipeline import owe_proposal
 from triage.problems import Problems, SubmissionRejected
+from triage.resident_mail import mail_resident
 from triage.storage import PhotoStore
 from triage.tracking import new_status_token, unique_tracking_code
 
@@ -188,6 +189,7 @@ def submit_report(
     record(session, report, "report.received", actor, now, channel=channel.value, photos=len(report.attachments))
     session.flush()
     owe_proposal(session, report, now)
+    mail_resident(session, report, "received", now)
     return report
 
 

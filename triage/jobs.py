@@ -54,3 +54,46 @@ def retrain_job(task: str) -> dict:
         return decision.__dict__
     finally:
         database.dispose()
+
+
+def send_mail_job() -> int:
+    """Send the outbox with the SMTP settings of the environment (SMTP_HOST, SMTP_PORT, ...)."""
+    import os
+
+    from triage.mail_sender import SmtpSettings, send_outbox
+
+    env = os.environ.get
+    smtp = SmtpSettings(
+        env("SMTP_HOST", ""),
+        int(env("SMTP_PORT", "25")),
+        env("SMTP_SENDER", "meldingen@haarlem.example"),
+        env("SMTP_USER", ""),
+        env("SMTP_PASSWORD", ""),
+        env("SMTP_STARTTLS", "0") == "1",
+    )
+    database = Database(database_url())
+    try:
+        with database.session() as session:
+            return send_outbox(
+                session, smtp if smtp.host else None, env("PUBLIC_BASE_URL", "http://127.0.0.1:5000"), datetime.now(UTC)
+            )
+    finally:
+        database.dispose()
+
+
+def periodic_job() -> dict:
+    """Escalation and retention, run every few minutes (rq-scheduler in production)."""
+    import os
+
+    from triage.escalation import escalate
+    from triage.privacy import anonymise_expired_contacts
+
+    database = Database(database_url())
+    try:
+        with database.session() as session:
+            now = datetime.now(UTC)
+            escalated = escalate(session, now)
+            erased = anonymise_expired_contacts(session, now, int(os.environ.get("REPORTER_RETENTION_DAYS", "365")))
+        return {"escalated": len(escalated), "anonymised": erased}
+    finally:
+        database.dispose()

@@ -16,6 +16,8 @@ from classifiers.proposal import CategoryProposal, QueueProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
 from triage.audit import record
 from triage.proposals import LoadedClassifiers, propose, report_input
+from triage.resident_mail import mail_resident
+from triage.service_norms import enter_queue
 
 PROPOSE = "propose"
 CLASSIFIER_ACTOR = "system:classifier"
@@ -109,3 +111,5 @@ def _route(session: Session, report: Report, proposal: Proposal, now: datetime) 
         category=proposal.category.slug if proposal.category else None,
         queue=proposal.queue.value,
     )
+    enter_queue(session, report, now, "routed by the classifier", CLASSIFIER_ACTOR)
+    mail_resident(session, report, "triaged", now)

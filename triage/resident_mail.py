@@ -18,8 +18,11 @@ FOOTER = (
 )
 
 
-def status_link(base_url: str, report: Report) -> str:
-    return f"{base_url.rstrip('/')}/melding/{report.status_token}"
+BASE_URL_MARK = "{base_url}"  # filled in when the mail is sent: services do not know the site's address
+
+
+def status_link(report: Report) -> str:
+    return f"{BASE_URL_MARK}/melding/{report.status_token}"
 
 
 def _queue_promise(report: Report) -> tuple[str, str]:
@@ -41,9 +44,9 @@ def _queue_promise(report: Report) -> tuple[str, str]:
     return (f"Wij pakken dit binnen {days} {unit[0]} op.", f"We will deal with this within {days} {unit[1]}.")
 
 
-def compose(report: Report, kind: str, base_url: str, message: str = "") -> tuple[str, str] | None:
+def compose(report: Report, kind: str, message: str = "") -> tuple[str, str] | None:
     """(subject, body) for the moments that matter to the resident, or None when this moment is not mailed."""
-    link = status_link(base_url, report)
+    link = status_link(report)
     code = report.tracking_code
     if kind == "received":
         return (
@@ -69,11 +72,9 @@ def compose(report: Report, kind: str, base_url: str, message: str = "") -> tupl
     return None
 
 
-def mail_resident(
-    session: Session, report: Report, kind: str, now: datetime, base_url: str, message: str = ""
-) -> OutboxMail | None:
+def mail_resident(session: Session, report: Report, kind: str, now: datetime, message: str = "") -> OutboxMail | None:
     address = report.reporter.email if report.reporter else None
-    composed = compose(report, kind, base_url, message)
+    composed = compose(report, kind, message)
     if not address or composed is None:
         return None
     subject, body = composed

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, func, nulls_last, select
+from sqlalchemy import Select, and_, func, nulls_last, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models import Area, Category, Queue, Report, ReportStatus, Role, StaffUser
+from models import Area, Category, Feedback, Queue, Report, ReportStatus, Role, StaffUser
 from triage.norms import working_time_between
 from triage.service_norms import calendar, settings
 
@@ -67,7 +67,9 @@ def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -
 def work_list(
     session: Session, queue: Queue, filters: Filters, user: StaffUser, now: datetime
 ) -> tuple[list[Report], int]:
-    base = _filtered(select(Report).where(Report.queue == queue, Report.status.in_(OPEN)), filters, user, now)
+    reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
+    in_view = or_(Report.status.in_(OPEN), and_(Report.status == ReportStatus.DONE, Report.id.in_(reopen_asked)))
+    base = _filtered(select(Report).where(Report.queue == queue, in_view), filters, user, now)
     total = session.scalar(select(func.count()).select_from(base.subquery()))
     page = max(filters.page, 1)
     rows = session.scalars(
@@ -83,6 +85,8 @@ def timer_label(report: Report, now: datetime) -> TimerLabel:
     """Working time left (or overdue) from the stored due time; a waiting report's clock stands still."""
     if report.status is ReportStatus.WAITING_RESIDENT:
         return TimerLabel("paused", None)
+    if report.status is ReportStatus.DONE:
+        return TimerLabel("reopen", None)  # only done reports whose resident asked to reopen are listed
     if report.due_at is None:
         return TimerLabel("none", None)
     calendar_days = bool(report.category and report.category.calendar_days)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
 from triage.audit import record
 from triage.decisions import DecisionRefused
+from triage.resident_mail import mail_resident
 from triage.service_norms import recompute_due
 
 S = ReportStatus
@@ -73,6 +74,7 @@ def change_status(
         session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
     report.status = target
     record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
+    mail_resident(session, report, target.value, now, message)
     session.flush()
     if previous is S.WAITING_RESIDENT:
         recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)

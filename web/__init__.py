@@ -38,6 +38,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from web.admin import blueprint as admin
     from web.api import blueprint as api
     from web.auth import blueprint as auth
     from web.resident import blueprint as resident
@@ -49,4 +50,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(triage_inbox)
     app.register_blueprint(team)
+    app.register_blueprint(admin)
     csrf.exempt(api)

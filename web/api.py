@@ -14,7 +14,7 @@ from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import LANGUAGES, problem_text
 from web.intake_request import photo_store, submission_from_form, submission_from_json, uploads_from_request
-from web.jobs import dispatch_pending
+from web.jobs import after_commit
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -56,7 +56,7 @@ def create_report():
         actor="api",
     )
     session().commit()
-    dispatch_pending()
+    after_commit()
     return (
         jsonify(report_json(report)),
         201,

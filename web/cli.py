@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(prune_drafts)
     app.cli.add_command(anonymise_contacts)
     app.cli.add_command(run_pending_jobs)
+    app.cli.add_command(periodic)
 
 
 @click.command("setup")
@@ -65,8 +66,26 @@ def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with waitress, the embedded default's production-grade WSGI server."""
     from waitress import serve as waitress_serve
 
+    app = current_app._get_current_object()
+    _start_periodic_thread(app)
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
-    waitress_serve(current_app._get_current_object(), host=host, port=port, threads=threads)
+    waitress_serve(app, host=host, port=port, threads=threads)
+
+
+def _start_periodic_thread(app: Flask) -> None:
+    """The embedded default has no scheduler: a daemon thread runs the periodic work every PERIODIC_SECONDS."""
+    import threading
+    import time
+
+    def loop() -> None:
+        while True:
+            time.sleep(app.config["PERIODIC_SECONDS"])
+            try:
+                run_periodic(app)
+            except Exception:  # keep serving; the next run tries again
+                app.logger.exception("periodic run failed")
+
+    threading.Thread(target=loop, name="periodic", daemon=True).start()
 
 
 @click.command("prune-drafts")
@@ -99,3 +118,27 @@ def run_pending_jobs() -> None:
     from web.jobs import dispatch_pending
 
     click.echo(f"Handled {dispatch_pending()} pending proposal jobs.")
+
+
+def run_periodic(app: Flask) -> dict:
+    """Escalation, retention, owed proposals and mail: what the embedded default runs every few minutes."""
+    from datetime import UTC, datetime
+
+    from triage.escalation import escalate
+    from triage.privacy import anonymise_expired_contacts
+    from web.jobs import after_commit
+
+    with app.app_context():
+        with database().session() as session:
+            now = datetime.now(UTC)
+            escalated = escalate(session, now)
+            erased = anonymise_expired_contacts(session, now, app.config["REPORTER_RETENTION_DAYS"])
+        after_commit()
+    return {"escalated": len(escalated), "anonymised": erased}
+
+
+@click.command("periodic")
+@with_appcontext
+def periodic() -> None:
+    """Run the periodic work once (cron, or rq-scheduler with triage.jobs.periodic_job in production)."""
+    click.echo(f"Periodic run: {run_periodic(current_app._get_current_object())}")

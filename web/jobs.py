@@ -12,10 +12,57 @@ from datetime import UTC, datetime
 
 from flask import current_app
 
+from triage.mail_sender import SmtpSettings, send_outbox
 from triage.pipeline import pending_jobs, run_proposal
 from web.database import database
 
 log = logging.getLogger(__name__)
+
+
+def smtp_settings() -> SmtpSettings | None:
+    config = current_app.config
+    if not config.get("SMTP_HOST"):
+        return None  # the embedded default: mail stays in the outbox, readable by admins
+    return SmtpSettings(
+        config["SMTP_HOST"],
+        config["SMTP_PORT"],
+        config["SMTP_SENDER"],
+        config["SMTP_USER"],
+        config["SMTP_PASSWORD"],
+        config["SMTP_STARTTLS"],
+    )
+
+
+def send_mail() -> int:
+    """Send the outbox after commit; with Redis a worker does it, so a slow mail server never holds a request."""
+    if current_app.config.get("REDIS_URL"):
+        return _enqueue_mail()
+    with database().write_session_factory() as session:
+        sent = send_outbox(session, smtp_settings(), current_app.config["PUBLIC_BASE_URL"], datetime.now(UTC))
+        session.commit()
+    return sent
+
+
+def _enqueue_mail() -> int:
+    from redis import Redis
+    from redis.exceptions import RedisError
+    from rq import Queue as RqQueue
+
+    from triage.jobs import send_mail_job
+
+    try:
+        queue = RqQueue("triage", connection=Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
+        queue.enqueue(send_mail_job, job_timeout=120)
+    except RedisError as error:
+        log.warning("Redis unavailable, mail stays in the outbox: %s", error)
+        return 0
+    return 1
+
+
+def after_commit() -> None:
+    """What every request that changed something owes after its commit: proposals and mail."""
+    dispatch_pending()
+    send_mail()
 
 
 def dispatch_pending() -> int:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
 from triage import reports
+from triage.decisions import DecisionRefused
+from triage.feedback import feedback_for, give_feedback
 from triage.intake import (
     MAX_DESCRIPTION,
     MAX_PHOTOS,
@@ -20,9 +22,9 @@ from triage.intake import (
 from triage.problems import Problems, SubmissionRejected
 from web.database import session
 from web.extensions import limiter, report_rate_limit
-from web.i18n import current_language
+from web.i18n import current_language, translate
 from web.intake_request import photo_store, submission_from_form, uploads_from_request
-from web.jobs import dispatch_pending
+from web.jobs import after_commit
 
 blueprint = Blueprint("resident", __name__)
 
@@ -65,7 +67,7 @@ def report_step():
         return render_template("resident/review.html", submission=submission, location=location)
     report = submit_report(session(), submission, location, photo_store(), channel=Channel.WEB, now=_now())
     session().commit()
-    dispatch_pending()
+    after_commit()
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
 
 
@@ -108,7 +110,24 @@ def status_page(token: str):
         report=report,
         split_parts=reports.split_parts(session(), report),
         messages=reports.resident_messages(session(), report),
+        feedback=feedback_for(session(), report),
     )
+
+
+@blueprint.post("/melding/<token>/feedback")
+@limiter.shared_limit(report_rate_limit, scope="public-write")
+def give_feedback_page(token: str):
+    """The resident's one-click verdict on a handled report; a "no" asks the team to reopen it."""
+    report = report_by_token(token)
+    try:
+        give_feedback(session(), report, request.form.get("satisfied", ""), request.form.get("text", ""), _now())
+        session().commit()
+    except DecisionRefused as refusal:
+        session().rollback()
+        flash(translate(refusal.code), "error")
+    else:
+        flash(translate("feedback.thanks"), "success")
+    return redirect(url_for("resident.status_page", token=token) + "#feedback", code=303)
 
 
 @blueprint.get("/melding/<token>/foto/<int:position>")

@@ -9,14 +9,16 @@ from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
-from models import Area, AreaKind, AuditEvent, Category, Queue, Report, ReportMessage, Role
+from models import Area, AreaKind, AuditEvent, Category, Escalation, Queue, Report, ReportMessage, Role
 from triage import workflow
 from triage.decisions import DecisionRefused
+from triage.feedback import feedback_for
 from triage.service_norms import calendar
 from triage.team_views import OPEN, Filters, describe, may_see_queue, timer_label, work_list
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
+from web.jobs import after_commit
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -90,6 +92,8 @@ def report_page(report_id: int):
         report=report,
         history=list(history),
         messages=list(messages),
+        escalations=list(session().scalars(select(Escalation).where(Escalation.report_id == report.id))),
+        feedback=feedback_for(session(), report),
         label=label,
         duration=describe(label.remaining, calendar().office_hours.length) if label.remaining is not None else None,
         next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
@@ -109,6 +113,7 @@ def _act(report_id: int, action):
         session().rollback()
         flash(translate("triage.conflict"), "error")
     else:
+        after_commit()
         flash(translate("team.saved"), "success")
     return redirect(url_for(".report_page", report_id=report_id))
 

@@ -18,7 +18,7 @@ from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
 from web.intake_request import photo_store
-from web.jobs import dispatch_pending
+from web.jobs import after_commit
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
 blueprint.before_request(require_roles({Role.TRIAGE_OFFICER, Role.ADMIN}))
@@ -101,7 +101,7 @@ def _decide(report_id: int, action) -> object:
         session().rollback()
         flash(translate("triage.conflict"), "error")
     else:
-        dispatch_pending()  # a split owes the new report its proposal
+        after_commit()  # a split owes the new report its proposal
         flash(translate("triage.saved", code=report.tracking_code), "success")
         following = _next_in_inbox(report)
         return redirect(url_for(".report_detail", report_id=following) if following else url_for(".inbox"))

@@ -1,0 +1,166 @@
+"""Resident mail through a real local SMTP server, escalation once per kind, and the resident's feedback."""
+
+import email
+import email.policy
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from aiosmtpd.controller import Controller
+from sqlalchemy import func, select
+
+from models import Category, Channel, Escalation, Feedback, OutboxMail, ReportStatus, Role
+from tests.conftest import GROTE_MARKT, csrf_token_from
+from triage.decisions import correct
+from triage.escalation import escalate
+from triage.feedback import give_feedback
+from triage.intake import Submission, check_submission, submit_report
+from triage.mail_sender import SmtpSettings, send_outbox
+from triage.staff import create_user
+from triage.storage import PhotoStore
+from triage.workflow import change_status
+
+START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    from tests.integration.test_jobs_with_redis import free_port
+
+    inbox, port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield inbox, port
+    controller.stop()
+
+
+@pytest.fixture
+def staff(session):
+    made = {
+        role: create_user(session, f"{role.value}@haarlem.example", role.value, "wachtwoord 12345", [role], [], START)
+        for role in Role
+    }
+    session.flush()
+    return made
+
+
+@pytest.fixture
+def report_with_email(session, tmp_path, staff):
+    submission = Submission(
+        description="Container zit vol",
+        lon=str(GROTE_MARKT[0]),
+        lat=str(GROTE_MARKT[1]),
+        email="bewoner@example.nl",
+        contact_consent=True,
+    )
+    location = check_submission(session, submission, "GM0392")
+    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=START)
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    correct(session, report, staff[Role.TRIAGE_OFFICER], report.version, category.id, "simple", START)
+    return report
+
+
+def mails(session, **where):
+    query = select(OutboxMail).order_by(OutboxMail.id)
+    for name, value in where.items():
+        query = query.where(getattr(OutboxMail, name) == value)
+    return session.scalars(query).all()
+
+
+def test_resident_gets_received_and_what_to_expect(session, report_with_email):
+    kinds = [mail.kind for mail in mails(session, report_id=report_with_email.id)]
+    assert kinds == ["received", "triaged"]
+    triaged = mails(session, kind="triaged")[0]
+    assert "binnen 3 werkdagen" in triaged.body and "within 3 working days" in triaged.body
+
+
+def test_outbox_goes_out_over_smtp_once_with_the_real_link(session, report_with_email, smtp_server):
+    inbox, port = smtp_server
+    smtp = SmtpSettings("127.0.0.1", port, sender="meldingen@haarlem.example")
+    assert send_outbox(session, smtp, "https://meldingen.haarlem.example", START) == 2
+    assert send_outbox(session, smtp, "https://meldingen.haarlem.example", START) == 0
+    recipients, content = inbox.messages[0]
+    body = email.message_from_string(content, policy=email.policy.default).get_content()
+    assert recipients == ["bewoner@example.nl"]
+    assert f"https://meldingen.haarlem.example/melding/{report_with_email.status_token}" in body
+
+
+def test_unreachable_smtp_server_leaves_mail_for_a_retry(session, report_with_email):
+    from tests.integration.test_jobs_with_redis import free_port
+
+    smtp = SmtpSettings("127.0.0.1", free_port(), timeout=2)
+    assert send_outbox(session, smtp, "http://x", START) == 0
+    assert all(m.sent_at is None and m.attempts == 1 and m.last_error for m in mails(session))
+
+
+def test_resident_without_email_gets_no_mail(session, tmp_path):
+    submission = Submission(description="Lamp kapot", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
+    location = check_submission(session, submission, "GM0392")
+    submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=START)
+    assert mails(session) == []
+
+
+def test_escalation_reminds_assignee_at_80_percent_and_lead_when_overdue_once_each(session, report_with_email, staff):
+    report_with_email.assignee_id = staff[Role.TEAM_MEMBER].id
+    due = report_with_email.due_at
+    almost = report_with_email.queue_entered_at + (due - report_with_email.queue_entered_at) * 0.95
+    assert escalate(session, START + timedelta(hours=1)) == []
+    assert escalate(session, almost) == [(report_with_email.id, "due_soon")]
+    assert escalate(session, almost) == []
+    assert escalate(session, due + timedelta(days=1)) == [(report_with_email.id, "overdue")]
+    assert escalate(session, due + timedelta(days=2)) == []
+    sent = {(m.kind, m.to_address) for m in mails(session) if m.kind.startswith("escalation")}
+    assert sent == {
+        ("escalation.due_soon", "team_member@haarlem.example"),
+        ("escalation.overdue", "team_lead@haarlem.example"),
+    }
+    assert session.scalar(select(func.count()).select_from(Escalation)) == 2
+
+
+def test_negative_feedback_asks_the_team_to_reopen(session, report_with_email, staff):
+    member = staff[Role.TEAM_MEMBER]
+    change_status(session, report_with_email, member, report_with_email.version, "in_progress", "", START)
+    change_status(session, report_with_email, member, report_with_email.version, "done", "Geleegd.", START)
+    assert "#feedback" in mails(session, kind="done")[0].body
+    feedback = give_feedback(session, report_with_email, "no", "Hij is nog steeds vol", START)
+    assert feedback.reopen_requested
+    from triage.decisions import DecisionRefused
+
+    with pytest.raises(DecisionRefused):
+        give_feedback(session, report_with_email, "yes", "", START)
+    assert session.scalar(select(func.count()).select_from(Feedback)) == 1
+
+
+def test_feedback_form_on_the_status_page(client, session, report_with_email, staff):
+    member = staff[Role.TEAM_MEMBER]
+    change_status(session, report_with_email, member, report_with_email.version, "in_progress", "", START)
+    change_status(session, report_with_email, member, report_with_email.version, "done", "Geleegd.", START)
+    url = f"/melding/{report_with_email.status_token}"
+    page = client.get(url).get_data(as_text=True)
+    assert "Bent u tevreden?" in page
+    refused = client.post(url + "/feedback", data={"csrf_token": csrf_token_from(page)}, follow_redirects=True)
+    assert "Kies ja of nee." in refused.get_data(as_text=True)
+    page = client.get(url).get_data(as_text=True)
+    client.post(url + "/feedback", data={"csrf_token": csrf_token_from(page), "satisfied": "no", "text": "Nog vol"})
+    assert "Het team kijkt er opnieuw naar" in client.get(url).get_data(as_text=True)
+    assert report_with_email.status is ReportStatus.DONE
+
+
+def test_outbox_page_is_for_admins_only(client, staff, report_with_email):
+    def log_in(email):
+        token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
+        client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": "wachtwoord 12345"})
+
+    log_in("team_lead@haarlem.example")
+    assert client.get("/beheer/uitbak").status_code == 403
+    log_in("admin@haarlem.example")
+    page = client.get("/beheer/uitbak").get_data(as_text=True)
+    assert "bewoner@example.nl" in page and report_with_email.tracking_code in page

@@ -1,0 +1,70 @@
+"""Sending the outbox over SMTP after commit; without SMTP settings mail stays in the outbox for admins to read.
+
+Each mail is sent at most once (sent_at), failures are counted and retried at the next run, and every SMTP
+call has a timeout so a slow mail server never holds up a request for long.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from dataclasses import dataclass
+from datetime import datetime
+from email.message import EmailMessage
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from models import OutboxMail
+from triage.resident_mail import BASE_URL_MARK
+
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 25
+    sender: str = "meldingen@haarlem.example"
+    username: str = ""
+    password: str = ""
+    starttls: bool = False
+    timeout: float = 10.0
+
+
+def unsent(session: Session, limit: int = 100) -> list[OutboxMail]:
+    query = (
+        select(OutboxMail)
+        .where(OutboxMail.sent_at.is_(None), OutboxMail.attempts < MAX_ATTEMPTS)
+        .order_by(OutboxMail.id)
+        .limit(limit)
+    )
+    return list(session.scalars(query))
+
+
+def as_email(mail: OutboxMail, sender: str, base_url: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, mail.to_address, mail.subject
+    message.set_content(mail.body.replace(BASE_URL_MARK, base_url.rstrip("/")))
+    return message
+
+
+def send_outbox(session: Session, smtp: SmtpSettings | None, base_url: str, now: datetime) -> int:
+    """Send what is waiting; returns how many went out. The caller commits."""
+    if smtp is None:
+        return 0
+    sent = 0
+    for mail in unsent(session):
+        try:
+            with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as server:
+                if smtp.starttls:
+                    server.starttls()
+                if smtp.username:
+                    server.login(smtp.username, smtp.password)
+                server.send_message(as_email(mail, smtp.sender, base_url))
+        except (OSError, smtplib.SMTPException) as error:
+            mail.attempts, mail.last_error = mail.attempts + 1, f"{type(error).__name__}: {error}"
+            continue
+        mail.sent_at, mail.attempts = now, mail.attempts + 1
+        sent += 1
+    session.flush()
+    return sent

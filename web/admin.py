@@ -1,0 +1,19 @@
+"""Admin pages: the outbox, where the embedded default keeps the e-mail it would send."""
+
+from __future__ import annotations
+
+from flask import Blueprint, render_template
+from sqlalchemy import select
+
+from models import OutboxMail, Role
+from web.auth import require_roles
+from web.database import session
+
+blueprint = Blueprint("admin", __name__, url_prefix="/beheer")
+blueprint.before_request(require_roles({Role.ADMIN}))
+
+
+@blueprint.get("/uitbak")
+def outbox():
+    mails = session().scalars(select(OutboxMail).order_by(OutboxMail.id.desc()).limit(200))
+    return render_template("admin/outbox.html", mails=list(mails))
