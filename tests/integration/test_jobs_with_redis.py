@@ -132,3 +132,34 @@ def test_running_a_proposal_job_twice_does_no_harm(redis_app, own_redis):
         report_id = session.scalar(select(Report.id))
     assert proposal_job(report_id)
     assert state(redis_app) == (1, 1, 0)
+
+
+def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, own_redis, monkeypatch):
+    from aiosmtpd.controller import Controller
+
+    from triage.jobs import periodic_job
+
+    received = []
+
+    class Inbox:
+        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+            received.append(envelope.rcpt_tos)
+            return "250 OK"
+
+    port = free_port()
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+        monkeypatch.setenv("SMTP_PORT", str(port))
+        report = dict(REPORT, email="bewoner@example.nl", contact_consent=True)
+        assert redis_app.test_client().post("/api/v1/reports", json=report).status_code == 201
+        work_off(own_redis.port)  # the proposal job, then the mail job
+        assert ["bewoner@example.nl"] in received
+        queue = Queue("triage", connection=Redis(port=own_redis.port))
+        job = queue.enqueue(periodic_job)
+        work_off(own_redis.port)
+        job.refresh()
+        assert job.return_value() == {"escalated": 0, "anonymised": 0}
+    finally:
+        controller.stop()
