@@ -10,11 +10,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from models import Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
+from models import Category, Queue, Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
 from triage.audit import record
 from triage.decisions import DecisionRefused
 from triage.resident_mail import mail_resident
-from triage.service_norms import recompute_due
+from triage.service_norms import enter_queue, recompute_due
+from triage.staff import find_user
 
 S = ReportStatus
 TEAM = frozenset({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN})
@@ -111,4 +112,53 @@ def claim(session: Session, report: Report | None, actor: StaffUser, seen_versio
         raise DecisionRefused("workflow.not_allowed")
     report.assignee_id = actor.id
     record(session, report, "report.claimed", actor.email, now)
+    session.flush()
+
+
+def requeue(
+    session: Session,
+    report: Report | None,
+    actor: StaffUser,
+    seen_version: int,
+    category_id: int | None,
+    queue: str,
+    reason: str,
+    now: datetime,
+) -> None:
+    """Move an open report to another queue or category; its clock restarts there, with the reason recorded."""
+    if report is None:
+        raise DecisionRefused("triage.unknown_report")
+    if report.version != seen_version:
+        raise DecisionRefused("triage.conflict")
+    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED) or not actor.roles & TEAM:
+        raise DecisionRefused("workflow.not_allowed")
+    category = session.get(Category, category_id) if category_id else None
+    if category is None or not category.is_active:
+        raise DecisionRefused("triage.unknown_category")
+    if queue not in {q.value for q in Queue}:
+        raise DecisionRefused("triage.unknown_queue")
+    if not reason.strip():
+        raise DecisionRefused("workflow.reason_required")
+    before = (report.category.slug if report.category else None, report.queue.value if report.queue else None)
+    report.category, report.queue, report.assignee_id = category, Queue(queue), None
+    record(session, report, "report.requeued", actor.email, now, before=list(before), after=[category.slug, queue])
+    enter_queue(session, report, now, f"moved to {queue} / {category.slug}: {reason.strip()}", actor.email)
+    session.flush()
+
+
+def assign(
+    session: Session, report: Report | None, actor: StaffUser, seen_version: int, assignee_email: str, now: datetime
+) -> None:
+    """A lead hands a report to a member of the team that owns its queue."""
+    if report is None:
+        raise DecisionRefused("triage.unknown_report")
+    if report.version != seen_version:
+        raise DecisionRefused("triage.conflict")
+    if not actor.roles & LEADS:
+        raise DecisionRefused("workflow.not_allowed")
+    assignee = find_user(session, assignee_email)
+    if assignee is None or not assignee.is_active or not any(t.queue is report.queue for t in assignee.teams):
+        raise DecisionRefused("workflow.unknown_assignee")
+    report.assignee_id = assignee.id
+    record(session, report, "report.assigned", actor.email, now, assignee=assignee.email)
     session.flush()

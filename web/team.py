@@ -19,6 +19,7 @@ from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
 from web.jobs import after_commit
+from web.triage_inbox import category_choices
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -97,6 +98,8 @@ def report_page(report_id: int):
         label=label,
         duration=describe(label.remaining, calendar().office_hours.length) if label.remaining is not None else None,
         next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
+        categories=category_choices(),
+        queues=list(Queue),
     )
 
 
@@ -148,5 +151,33 @@ def add_note(report_id: int):
         report_id,
         lambda report, version: workflow.add_note(
             session(), report, current_user.user, request.form.get("note", ""), datetime.now(UTC)
+        ),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/verplaatsen")
+def requeue(report_id: int):
+    category_id = request.form.get("category_id", "")
+    return _act(
+        report_id,
+        lambda report, version: workflow.requeue(
+            session(),
+            report,
+            current_user.user,
+            version,
+            int(category_id) if category_id.isdigit() else None,
+            request.form.get("queue", ""),
+            request.form.get("reason", ""),
+            datetime.now(UTC),
+        ),
+    )
+
+
+@blueprint.post("/melding/<int:report_id>/toewijzen")
+def assign(report_id: int):
+    return _act(
+        report_id,
+        lambda report, version: workflow.assign(
+            session(), report, current_user.user, version, request.form.get("assignee", ""), datetime.now(UTC)
         ),
     )

@@ -149,3 +149,8 @@ def test_team_member_works_a_report_and_the_resident_sees_it(page, live_server, 
     assert "De bank is gerepareerd." in page.locator("#resident-messages").inner_text()
     assert "Welke bank bedoelt u precies?" in page.locator("#resident-messages").inner_text()
     assert axe_violations(page) == []
+    page.get_by_label("Nee, het is niet goed opgelost").check()
+    page.get_by_label("Wilt u nog iets kwijt?").fill("De bank wiebelt nog steeds.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Verstuur").click()
+    assert "Het team kijkt er opnieuw naar." in page.locator("#feedback").inner_text()

@@ -128,3 +128,58 @@ def test_another_teams_report_is_refused_and_unchanged(client, session, accounts
     assert response.status_code == 403
     session.expire_all()
     assert session.get(Report, other.id).status is ReportStatus.TRIAGED
+
+
+def test_moving_a_report_restarts_its_clock_with_the_reason(client, session, accounts, simple_reports):
+    from models import AuditEvent
+
+    _, fresh, _ = simple_reports
+    log_in(client, "lead@haarlem.example")
+    url = f"/team/melding/{fresh.id}"
+    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+    token = csrf_token_from(client.get(url).get_data(as_text=True))
+    refused = client.post(
+        url + "/verplaatsen",
+        data={
+            "csrf_token": token,
+            "version": fresh.version,
+            "category_id": category.id,
+            "queue": "complex",
+            "reason": "",
+        },
+        follow_redirects=True,
+    ).get_data(as_text=True)
+    assert "Geef een reden voor het verplaatsen." in refused
+    token = csrf_token_from(client.get(url).get_data(as_text=True))
+    client.post(
+        url + "/verplaatsen",
+        data={
+            "csrf_token": token,
+            "version": fresh.version,
+            "category_id": category.id,
+            "queue": "complex",
+            "reason": "Meerdere keren",
+        },
+    )
+    session.expire_all()
+    report = session.get(Report, fresh.id)
+    assert report.queue.value == "complex"
+    reasons = session.scalars(
+        select(AuditEvent.details).where(AuditEvent.report_id == fresh.id, AuditEvent.action == "due.set")
+    ).all()
+    assert reasons[-1]["reason"] == "moved to complex / container-is-vol: Meerdere keren"
+
+
+def test_lead_assigns_to_a_member_of_the_owning_team_only(client, session, accounts, simple_reports):
+    _, fresh, _ = simple_reports
+    log_in(client, "lead@haarlem.example")
+    url = f"/team/melding/{fresh.id}"
+    for email, expected in (("complex@haarlem.example", None), ("eenvoudig@haarlem.example", accounts["simple"].id)):
+        token = csrf_token_from(client.get(url).get_data(as_text=True))
+        session.expire_all()
+        client.post(
+            url + "/toewijzen",
+            data={"csrf_token": token, "version": session.get(Report, fresh.id).version, "assignee": email},
+        )
+        session.expire_all()
+        assert session.get(Report, fresh.id).assignee_id == expected
