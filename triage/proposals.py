@@ -47,7 +47,11 @@ def load_classifiers(root: Path, thresholds: dict[str, float | None] | None = No
             if override is not None:
                 loaded[task].classifier.threshold = override
         except ArtifactError as error:
-            log.error("classifier unavailable: %s", error)
+            log.warning(
+                "no %s classifier: proposals wait for a person until one is trained (triage train): %s",
+                task,
+                error,
+            )
             loaded[task] = None
             problems.append(str(error))
     return LoadedClassifiers(loaded["category"], loaded["queue"], problems)
