@@ -98,6 +98,7 @@ def make_app(database: Database, connection, upload_dir, tmp_path, monkeypatch):
                 "UPLOAD_DIR": str(upload_dir),
                 "RATELIMIT_ENABLED": False,
                 "RATELIMIT_STORAGE_URI": "memory://",
+                "JOBS_IN_BACKGROUND": False,
                 "MAP_TILE_URL": "",
                 "SERVER_NAME": "localhost",
                 **overrides,

@@ -56,7 +56,7 @@ def create_report():
         actor="api",
     )
     session().commit()
-    after_commit()
+    after_commit([report.id])
     return (
         jsonify(report_json(report)),
         201,

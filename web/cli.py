@@ -126,14 +126,15 @@ def run_periodic(app: Flask) -> dict:
 
     from triage.escalation import escalate
     from triage.privacy import anonymise_expired_contacts
-    from web.jobs import after_commit
+    from web.jobs import dispatch_pending, send_mail
 
     with app.app_context():
         with database().session() as session:
             now = datetime.now(UTC)
             escalated = escalate(session, now)
             erased = anonymise_expired_contacts(session, now, app.config["REPORTER_RETENTION_DAYS"])
-        after_commit()
+        dispatch_pending()
+        send_mail()
     return {"escalated": len(escalated), "anonymised": erased}
 
 

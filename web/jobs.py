@@ -8,9 +8,12 @@ and `flask --app web run-pending-jobs` (cron, or rq-scheduler) hands it over aga
 from __future__ import annotations
 
 import logging
+import queue
+import threading
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from flask import current_app
+from flask import Flask, current_app
 
 from triage.mail_sender import SmtpSettings, send_outbox
 from triage.pipeline import pending_jobs, run_proposal
@@ -59,10 +62,68 @@ def _enqueue_mail() -> int:
     return 1
 
 
-def after_commit() -> None:
-    """What every request that changed something owes after its commit: proposals and mail."""
-    dispatch_pending()
+def after_commit(report_ids: Iterable[int] = ()) -> None:
+    """What a request that changed something owes after its commit: the new reports' proposals, and mail.
+
+    With Redis the work goes to rq. On the embedded default it runs on the app's background thread, so the
+    resident does not wait for the classifier or the mail server (tests run it at once); whatever is still
+    pending if the process stops is picked up by the periodic sweep (`dispatch_pending`).
+    """
+    report_ids = list(dict.fromkeys(report_ids))
+    if current_app.config.get("REDIS_URL"):
+        if report_ids:
+            _enqueue(report_ids)
+        _enqueue_mail()
+        return
+    app = current_app._get_current_object()
+    if app.config.get("JOBS_IN_BACKGROUND", True):
+        background_runner(app).submit(lambda: _run_owed(report_ids))
+    else:
+        _run_owed(report_ids)
+
+
+def _run_owed(report_ids: list[int]) -> None:
+    for report_id in report_ids:
+        _run_inline(report_id)
     send_mail()
+
+
+def background_runner(app: Flask) -> BackgroundRunner:
+    if "background" not in app.extensions:
+        app.extensions["background"] = BackgroundRunner(app)
+    return app.extensions["background"]
+
+
+class BackgroundRunner:
+    """One daemon thread that runs owed work in order, inside an app context; one at a time keeps SQLite calm."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.tasks: queue.Queue = queue.Queue()
+        self.lock = threading.Lock()
+        self.thread: threading.Thread | None = None
+
+    def submit(self, task: Callable[[], object]) -> None:
+        with self.lock:
+            if self.thread is None or not self.thread.is_alive():
+                self.thread = threading.Thread(target=self._work, name="owed-jobs", daemon=True)
+                self.thread.start()
+        self.tasks.put(task)
+
+    def _work(self) -> None:
+        while True:
+            task = self.tasks.get()
+            try:
+                with self.app.app_context():
+                    task()
+            except Exception:  # the job stays pending; the periodic sweep retries it
+                log.exception("background job failed")
+            finally:
+                self.tasks.task_done()
+
+    def wait(self) -> None:
+        """Block until everything submitted so far has run (tests, and a clean shutdown)."""
+        self.tasks.join()
 
 
 def dispatch_pending() -> int:

@@ -67,7 +67,7 @@ def report_step():
         return render_template("resident/review.html", submission=submission, location=location)
     report = submit_report(session(), submission, location, photo_store(), channel=Channel.WEB, now=_now())
     session().commit()
-    after_commit()
+    after_commit([report.id])
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
 
 

@@ -92,7 +92,7 @@ def _decide(report_id: int, action) -> object:
     report = session().get(Report, report_id)
     version = request.form.get("version", "")
     try:
-        action(report, int(version) if version.isdigit() else -1)
+        outcome = action(report, int(version) if version.isdigit() else -1)
         session().commit()
     except decisions.DecisionRefused as refusal:
         session().rollback()
@@ -101,7 +101,7 @@ def _decide(report_id: int, action) -> object:
         session().rollback()
         flash(translate("triage.conflict"), "error")
     else:
-        after_commit()  # a split owes the new report its proposal
+        after_commit([outcome.id] if isinstance(outcome, Report) else [])  # a split owes the new report its proposal
         flash(translate("triage.saved", code=report.tracking_code), "success")
         following = _next_in_inbox(report)
         return redirect(url_for(".report_detail", report_id=following) if following else url_for(".inbox"))

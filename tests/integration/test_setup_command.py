@@ -32,3 +32,18 @@ def test_setup_twice_keeps_reports_and_areas(fresh_app):
     with database.session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Report)) == 1
         assert session.scalar(select(func.count()).select_from(Area)) == 154
+
+
+def test_embedded_default_makes_the_proposal_after_the_response(fresh_app):
+    from models import PendingJob, Proposal
+    from web.jobs import background_runner
+
+    assert fresh_app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
+    created = fresh_app.test_client().post(
+        "/api/v1/reports", json={"description": "Lamp kapot", "lat": 52.3812, "lon": 4.6368}
+    )
+    assert created.status_code == 201
+    background_runner(fresh_app).wait()
+    with fresh_app.extensions["database"].session_factory() as session:
+        assert session.scalar(select(func.count()).select_from(Proposal)) == 1
+        assert session.scalar(select(func.count()).select_from(PendingJob).where(PendingJob.done_at.is_(None))) == 0
