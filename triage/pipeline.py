@@ -7,6 +7,7 @@ Running the job twice does no harm: a report that already has a proposal is left
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -49,26 +50,32 @@ def category_for(session: Session, proposal: CategoryProposal | None) -> Categor
     return sub or main
 
 
-def run_proposal(session: Session, classifiers: LoadedClassifiers, report_id: int, now: datetime) -> Proposal | None:
-    """Make and store the proposal for one report, route it when confident, and settle its owed jobs."""
+@dataclass(frozen=True)
+class PreparedProposal:
+    """A proposal worked out from reads only, ready to be stored in a short write transaction."""
+
+    report_id: int
+    category_id: int | None
+    category_confidence: float | None
+    queue: Queue | None
+    queue_confidence: float | None
+    needs_person: bool
+    reasons: dict
+    artifacts: dict
+
+
+def prepare_proposal(
+    session: Session, classifiers: LoadedClassifiers, report_id: int, now: datetime
+) -> PreparedProposal | None:
+    """The classifier's work, done without writing: on SQLite no write lock is held while it thinks."""
     report = session.get(Report, report_id)
-    if report is None:
+    if report is None or session.scalar(select(Proposal.id).where(Proposal.report_id == report_id)):
         return None
-    existing = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
-    proposal = existing or _new_proposal(session, classifiers, report, now)
-    for job in session.scalars(
-        select(PendingJob).where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))
-    ):
-        job.done_at, job.attempts = now, job.attempts + 1
-    session.flush()
-    return proposal
-
-
-def _new_proposal(session: Session, classifiers: LoadedClassifiers, report: Report, now: datetime) -> Proposal:
     category, queue = propose(classifiers, report_input(session, report, now))
-    proposal = Proposal(
-        report_id=report.id,
-        category=category_for(session, category),
+    chosen = category_for(session, category)
+    return PreparedProposal(
+        report_id=report_id,
+        category_id=chosen.id if chosen else None,
         category_confidence=category.confidence if category else None,
         queue=Queue(queue.queue) if queue else None,
         queue_confidence=queue.confidence if queue else None,
@@ -78,13 +85,43 @@ def _new_proposal(session: Session, classifiers: LoadedClassifiers, report: Repo
             "category": classifiers.category.version if classifiers.category else None,
             "queue": classifiers.queue.version if classifiers.queue else None,
         },
-        created_at=now,
     )
-    session.add(proposal)
-    record(session, report, "proposal.made", CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
-    if not proposal.needs_person and report.status is ReportStatus.RECEIVED:
-        _route(session, report, proposal, now)
-    return proposal
+
+
+def store_proposal(session: Session, prepared: PreparedProposal | None, report_id: int, now: datetime) -> None:
+    """Store the proposal (unless one exists already), route a confident one, and settle the owed jobs."""
+    report = session.get(Report, report_id)
+    if report is None:
+        return
+    existing = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
+    if existing is None and prepared is not None:
+        proposal = Proposal(
+            report_id=report_id,
+            category_id=prepared.category_id,
+            category_confidence=prepared.category_confidence,
+            queue=prepared.queue,
+            queue_confidence=prepared.queue_confidence,
+            needs_person=prepared.needs_person,
+            reasons=prepared.reasons,
+            artifacts=prepared.artifacts,
+            created_at=now,
+        )
+        session.add(proposal)
+        session.flush()
+        record(session, report, "proposal.made", CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
+        if not proposal.needs_person and report.status is ReportStatus.RECEIVED:
+            _route(session, report, proposal, now)
+    for job in session.scalars(
+        select(PendingJob).where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))
+    ):
+        job.done_at, job.attempts = now, job.attempts + 1
+    session.flush()
+
+
+def run_proposal(session: Session, classifiers: LoadedClassifiers, report_id: int, now: datetime) -> Proposal | None:
+    """Prepare and store in one session (rq workers); the embedded default splits the two over sessions."""
+    store_proposal(session, prepare_proposal(session, classifiers, report_id, now), report_id, now)
+    return session.scalar(select(Proposal).where(Proposal.report_id == report_id))
 
 
 def _needs_person(category: CategoryProposal | None, queue: QueueProposal | None) -> bool:

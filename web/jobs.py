@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from flask import Flask, current_app
 
 from triage.mail_sender import SmtpSettings, send_outbox
-from triage.pipeline import pending_jobs, run_proposal
+from triage.pipeline import pending_jobs, prepare_proposal, store_proposal
 from web.database import database
 
 log = logging.getLogger(__name__)
@@ -157,11 +157,16 @@ def _enqueue(report_ids: list[int]) -> int:
 
 
 def _run_inline(report_id: int) -> int:
+    """Think in a read-only session, then write in a short one: SQLite's single write lock stays free."""
+    now = datetime.now(UTC)
     try:
+        with database().session_factory() as reading:
+            prepared = prepare_proposal(reading, current_app.extensions["classifiers"], report_id, now)
+            reading.rollback()
         with database().write_session_factory() as session:
-            run_proposal(session, current_app.extensions["classifiers"], report_id, datetime.now(UTC))
+            store_proposal(session, prepared, report_id, now)
             session.commit()
         return 1
-    except Exception:  # the report is stored; its job stays pending and is retried at the next dispatch
+    except Exception:  # the report is stored; its job stays pending and is retried by the periodic sweep
         log.exception("proposal for report %s failed; it stays pending", report_id)
         return 0
