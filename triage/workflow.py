@@ -38,6 +38,17 @@ TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role]] = {
     (S.REOPENED, S.IN_PROGRESS): TEAM,
 }
 NEEDS_RESIDENT_MESSAGE = frozenset({S.DONE, S.CANCELLED})
+
+
+def _as_seen(report: Report | None, seen_version: int) -> Report:
+    """The report, if it exists and nobody changed it since the person looked at it."""
+    if report is None:
+        raise DecisionRefused("triage.unknown_report")
+    if report.version != seen_version:
+        raise DecisionRefused("triage.conflict")
+    return report
+
+
 MAX_MESSAGE = 2000
 
 
@@ -55,10 +66,7 @@ def change_status(
     now: datetime,
 ) -> None:
     """Move the report on, or refuse (DecisionRefused) without changing anything."""
-    if report is None:
-        raise DecisionRefused("triage.unknown_report")
-    if report.version != seen_version:
-        raise DecisionRefused("triage.conflict")
+    report = _as_seen(report, seen_version)
     target = _target(report, actor, to_status)
     message = message.strip()
     if target in NEEDS_RESIDENT_MESSAGE and not message:
@@ -104,10 +112,7 @@ def add_note(session: Session, report: Report, actor: StaffUser, text: str, now:
 
 
 def claim(session: Session, report: Report | None, actor: StaffUser, seen_version: int, now: datetime) -> None:
-    if report is None:
-        raise DecisionRefused("triage.unknown_report")
-    if report.version != seen_version:
-        raise DecisionRefused("triage.conflict")
+    report = _as_seen(report, seen_version)
     if report.status in (S.RECEIVED, S.DONE, S.CANCELLED):
         raise DecisionRefused("workflow.not_allowed")
     report.assignee_id = actor.id
@@ -126,10 +131,7 @@ def requeue(
     now: datetime,
 ) -> None:
     """Move an open report to another queue or category; its clock restarts there, with the reason recorded."""
-    if report is None:
-        raise DecisionRefused("triage.unknown_report")
-    if report.version != seen_version:
-        raise DecisionRefused("triage.conflict")
+    report = _as_seen(report, seen_version)
     if report.status in (S.RECEIVED, S.DONE, S.CANCELLED) or not actor.roles & TEAM:
         raise DecisionRefused("workflow.not_allowed")
     category = session.get(Category, category_id) if category_id else None
@@ -150,10 +152,7 @@ def assign(
     session: Session, report: Report | None, actor: StaffUser, seen_version: int, assignee_email: str, now: datetime
 ) -> None:
     """A lead hands a report to a member of the team that owns its queue."""
-    if report is None:
-        raise DecisionRefused("triage.unknown_report")
-    if report.version != seen_version:
-        raise DecisionRefused("triage.conflict")
+    report = _as_seen(report, seen_version)
     if not actor.roles & LEADS:
         raise DecisionRefused("workflow.not_allowed")
     assignee = find_user(session, assignee_email)

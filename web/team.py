@@ -7,18 +7,16 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import Area, AreaKind, AuditEvent, Category, Escalation, Queue, Report, ReportMessage, Role
 from triage import workflow
-from triage.decisions import DecisionRefused
 from triage.feedback import feedback_for
 from triage.service_norms import calendar
 from triage.team_views import OPEN, Filters, describe, may_see_queue, timer_label, work_list
+from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
-from web.jobs import after_commit
 from web.triage_inbox import category_choices
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
@@ -104,19 +102,8 @@ def report_page(report_id: int):
 
 
 def _act(report_id: int, action):
-    report = _report_for_team(report_id)
-    version = request.form.get("version", "")
-    try:
-        action(report, int(version) if version.isdigit() else -1)
-        session().commit()
-    except DecisionRefused as refusal:
-        session().rollback()
-        flash(translate(refusal.code), "error")
-    except StaleDataError:
-        session().rollback()
-        flash(translate("triage.conflict"), "error")
-    else:
-        after_commit()
+    succeeded, _ = perform(_report_for_team(report_id), action)
+    if succeeded:
         flash(translate("team.saved"), "success")
     return redirect(url_for(".report_page", report_id=report_id))
 

@@ -9,16 +9,15 @@ from flask_login import current_user
 from geoalchemy2.shape import to_shape
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, Role
 from triage import decisions
 from triage.duplicates import duplicate_candidates
+from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
 from web.intake_request import photo_store
-from web.jobs import after_commit
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
 blueprint.before_request(require_roles({Role.TRIAGE_OFFICER, Role.ADMIN}))
@@ -90,18 +89,8 @@ def _next_in_inbox(report: Report) -> int | None:
 
 def _decide(report_id: int, action) -> object:
     report = session().get(Report, report_id)
-    version = request.form.get("version", "")
-    try:
-        outcome = action(report, int(version) if version.isdigit() else -1)
-        session().commit()
-    except decisions.DecisionRefused as refusal:
-        session().rollback()
-        flash(translate(refusal.code), "error")
-    except StaleDataError:
-        session().rollback()
-        flash(translate("triage.conflict"), "error")
-    else:
-        after_commit([outcome.id] if isinstance(outcome, Report) else [])  # a split owes the new report its proposal
+    succeeded, _ = perform(report, action)
+    if succeeded:
         flash(translate("triage.saved", code=report.tracking_code), "success")
         following = _next_in_inbox(report)
         return redirect(url_for(".report_detail", report_id=following) if following else url_for(".inbox"))
