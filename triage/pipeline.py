@@ -7,7 +7,7 @@ Running the job twice does no harm: a report that already has a proposal is left
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from sqlalchemy import select
@@ -95,17 +95,7 @@ def store_proposal(session: Session, prepared: PreparedProposal | None, report_i
         return
     existing = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
     if existing is None and prepared is not None:
-        proposal = Proposal(
-            report_id=report_id,
-            category_id=prepared.category_id,
-            category_confidence=prepared.category_confidence,
-            queue=prepared.queue,
-            queue_confidence=prepared.queue_confidence,
-            needs_person=prepared.needs_person,
-            reasons=prepared.reasons,
-            artifacts=prepared.artifacts,
-            created_at=now,
-        )
+        proposal = Proposal(**asdict(prepared), created_at=now)  # the prepared fields are the columns
         session.add(proposal)
         session.flush()
         record(session, report, "proposal.made", CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
