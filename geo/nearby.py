@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -90,7 +90,3 @@ def reports_by_reporter(
         .where(or_(*conditions), Report.created_at >= since, Report.created_at < before)
     )
     return int(session.scalar(query) or 0)
-
-
-def days_before(moment: datetime, days: int) -> datetime:
-    return moment - timedelta(days=days)

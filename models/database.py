@@ -104,11 +104,6 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir() / 'triage.db'}"
 
 
-def is_sqlite(engine_or_session: Engine | Session) -> bool:
-    bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
-    return bind.dialect.name == "sqlite"
-
-
 class Database:
     """One engine per app, with a session factory for reading and one for units of work that write.
 

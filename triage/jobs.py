@@ -5,13 +5,16 @@ With Redis they run on rq workers (`rq worker triage`); in the embedded default 
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 
 from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from models.database import Database, database_url
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
+from triage.housekeeping import periodic_work
 from triage.learning import retrain
+from triage.mail_sender import SmtpSettings, send_outbox
 from triage.pipeline import run_proposal
 from triage.proposals import LoadedClassifiers, load_classifiers
 
@@ -58,42 +61,20 @@ def retrain_job(task: str) -> dict:
 
 def send_mail_job() -> int:
     """Send the outbox with the SMTP settings of the environment (SMTP_HOST, SMTP_PORT, ...)."""
-    import os
-
-    from triage.mail_sender import SmtpSettings, send_outbox
-
-    env = os.environ.get
-    smtp = SmtpSettings(
-        env("SMTP_HOST", ""),
-        int(env("SMTP_PORT", "25")),
-        env("SMTP_SENDER", "meldingen@haarlem.example"),
-        env("SMTP_USER", ""),
-        env("SMTP_PASSWORD", ""),
-        env("SMTP_STARTTLS", "0") == "1",
-    )
     database = Database(database_url())
     try:
         with database.session() as session:
-            return send_outbox(
-                session, smtp if smtp.host else None, env("PUBLIC_BASE_URL", "http://127.0.0.1:5000"), datetime.now(UTC)
-            )
+            base_url = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
+            return send_outbox(session, SmtpSettings.from_environment(os.environ), base_url, datetime.now(UTC))
     finally:
         database.dispose()
 
 
 def periodic_job() -> dict:
-    """Escalation and retention, run every few minutes (rq-scheduler in production)."""
-    import os
-
-    from triage.escalation import escalate
-    from triage.privacy import anonymise_expired_contacts
-
+    """Escalation and retention, run every few minutes by rq-scheduler in production."""
     database = Database(database_url())
     try:
         with database.session() as session:
-            now = datetime.now(UTC)
-            escalated = escalate(session, now)
-            erased = anonymise_expired_contacts(session, now, int(os.environ.get("REPORTER_RETENTION_DAYS", "365")))
-        return {"escalated": len(escalated), "anonymised": erased}
+            return periodic_work(session, datetime.now(UTC), int(os.environ.get("REPORTER_RETENTION_DAYS", "365")))
     finally:
         database.dispose()

@@ -30,6 +30,20 @@ class SmtpSettings:
     starttls: bool = False
     timeout: float = 10.0
 
+    @classmethod
+    def from_environment(cls, env: dict) -> SmtpSettings | None:
+        """SMTP_HOST and friends; None without SMTP_HOST (the embedded default keeps mail in the outbox)."""
+        if not env.get("SMTP_HOST"):
+            return None
+        return cls(
+            env["SMTP_HOST"],
+            int(env.get("SMTP_PORT") or 25),
+            env.get("SMTP_SENDER") or cls.sender,
+            env.get("SMTP_USER", ""),
+            env.get("SMTP_PASSWORD", ""),
+            env.get("SMTP_STARTTLS") == "1",
+        )
+
 
 def unsent(session: Session, limit: int = 100) -> list[OutboxMail]:
     query = (

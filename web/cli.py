@@ -121,21 +121,18 @@ def run_pending_jobs() -> None:
 
 
 def run_periodic(app: Flask) -> dict:
-    """Escalation, retention, owed proposals and mail: what the embedded default runs every few minutes."""
+    """The periodic work plus owed proposals and mail: what the embedded default runs every few minutes."""
     from datetime import UTC, datetime
 
-    from triage.escalation import escalate
-    from triage.privacy import anonymise_expired_contacts
+    from triage.housekeeping import periodic_work
     from web.jobs import dispatch_pending, send_mail
 
     with app.app_context():
         with database().session() as session:
-            now = datetime.now(UTC)
-            escalated = escalate(session, now)
-            erased = anonymise_expired_contacts(session, now, app.config["REPORTER_RETENTION_DAYS"])
+            done = periodic_work(session, datetime.now(UTC), app.config["REPORTER_RETENTION_DAYS"])
         dispatch_pending()
         send_mail()
-    return {"escalated": len(escalated), "anonymised": erased}
+    return done
 
 
 @click.command("periodic")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from models.database import database_url, instance_dir
 from triage.classifier_data import artifact_root
+from triage.mail_sender import SmtpSettings
 
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 
@@ -46,12 +47,7 @@ def settings_from_environment() -> dict:
         "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT", "30 per minute;300 per day"),
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "REDIS_URL": env("REDIS_URL", ""),
-        "SMTP_HOST": env("SMTP_HOST", ""),
-        "SMTP_PORT": int(env("SMTP_PORT", "25")),
-        "SMTP_SENDER": env("SMTP_SENDER", "meldingen@haarlem.example"),
-        "SMTP_USER": env("SMTP_USER", ""),
-        "SMTP_PASSWORD": env("SMTP_PASSWORD", ""),
-        "SMTP_STARTTLS": env("SMTP_STARTTLS", "0") == "1",
+        "SMTP": SmtpSettings.from_environment(os.environ),  # None: mail stays in the outbox for admins
         "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
         "PERIODIC_SECONDS": int(env("PERIODIC_SECONDS", "300")),
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",

@@ -15,25 +15,11 @@ from datetime import UTC, datetime
 
 from flask import Flask, current_app
 
-from triage.mail_sender import SmtpSettings, send_outbox
+from triage.mail_sender import send_outbox
 from triage.pipeline import pending_jobs, prepare_proposal, store_proposal
 from web.database import database
 
 log = logging.getLogger(__name__)
-
-
-def smtp_settings() -> SmtpSettings | None:
-    config = current_app.config
-    if not config.get("SMTP_HOST"):
-        return None  # the embedded default: mail stays in the outbox, readable by admins
-    return SmtpSettings(
-        config["SMTP_HOST"],
-        config["SMTP_PORT"],
-        config["SMTP_SENDER"],
-        config["SMTP_USER"],
-        config["SMTP_PASSWORD"],
-        config["SMTP_STARTTLS"],
-    )
 
 
 def send_mail() -> int:
@@ -41,7 +27,9 @@ def send_mail() -> int:
     if current_app.config.get("REDIS_URL"):
         return _enqueue_mail()
     with database().write_session_factory() as session:
-        sent = send_outbox(session, smtp_settings(), current_app.config["PUBLIC_BASE_URL"], datetime.now(UTC))
+        sent = send_outbox(
+            session, current_app.config["SMTP"], current_app.config["PUBLIC_BASE_URL"], datetime.now(UTC)
+        )
         session.commit()
     return sent
 

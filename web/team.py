@@ -12,7 +12,7 @@ from models import Area, AreaKind, AuditEvent, Category, Escalation, Queue, Repo
 from triage import workflow
 from triage.feedback import feedback_for
 from triage.service_norms import calendar
-from triage.team_views import OPEN, Filters, describe, may_see_queue, timer_label, work_list
+from triage.team_views import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
@@ -65,6 +65,7 @@ def work_list_page(queue_name: str):
         mains=list(mains),
         wijken=list(wijken),
         statuses=OPEN,
+        page_size=PAGE_SIZE,
     )
 
 

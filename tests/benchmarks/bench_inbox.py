@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
 import statistics
 import subprocess
@@ -26,7 +25,7 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_intake import free_port  # noqa: E402
+from tests.benchmarks.bench_intake import FLASK, bench_environment, serve  # noqa: E402
 from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 PASSWORD = "bench wachtwoord 2026"
@@ -115,16 +114,8 @@ def main() -> None:
     url = create_postgres_database()
     try:
         with tempfile.TemporaryDirectory() as folder:
-            env = dict(
-                os.environ,
-                DATABASE_URL=url,
-                INSTANCE_DIR=folder,
-                ARTIFACT_DIR=str(Path(folder) / "art"),
-                RATELIMIT_ENABLED="0",
-                MAP_TILE_URL="",
-            )
-            flask = [sys.executable, "-m", "flask", "--app", "web"]
-            run([*flask, "setup"], env)
+            env = bench_environment(url, Path(folder))
+            run([*FLASK, "setup"], env)
             run(
                 [
                     sys.executable,
@@ -147,22 +138,8 @@ def main() -> None:
             started = time.perf_counter()
             seed(url, args.reports)
             seed_seconds = round(time.perf_counter() - started, 1)
-            port = free_port()
-            server = subprocess.Popen(
-                [*flask, "serve", "--port", str(port), "--threads", "4"],
-                env=env,
-                cwd=ROOT,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            base = f"http://127.0.0.1:{port}"
+            server, base = serve(env)
             try:
-                for _ in range(100):
-                    try:
-                        requests.get(base + "/", timeout=1)
-                        break
-                    except requests.ConnectionError:
-                        time.sleep(0.1)
                 session = log_in(base)
                 engine = sa.create_engine(url)
                 with engine.connect() as connection:

@@ -39,20 +39,26 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
-    env = dict(
+FLASK = [sys.executable, "-m", "flask", "--app", "web"]
+
+
+def bench_environment(database_url: str, folder: Path) -> dict:
+    return dict(
         os.environ,
         DATABASE_URL=database_url,
         INSTANCE_DIR=str(folder),
         UPLOAD_DIR=str(folder / "uploads"),
+        ARTIFACT_DIR=str(folder / "artifacts"),
         RATELIMIT_ENABLED="0",
         MAP_TILE_URL="",
     )
-    flask = [sys.executable, "-m", "flask", "--app", "web"]
-    subprocess.run([*flask, "setup"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+
+
+def serve(env: dict) -> tuple[subprocess.Popen, str]:
+    """Start waitress on a free port with the given environment and wait until it answers."""
     port = free_port()
     server = subprocess.Popen(
-        [*flask, "serve", "--port", str(port), "--threads", "4"],
+        [*FLASK, "serve", "--port", str(port), "--threads", "4"],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -67,6 +73,12 @@ def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str
             time.sleep(0.1)
     server.kill()
     raise SystemExit("server did not start")
+
+
+def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
+    env = bench_environment(database_url, folder)
+    subprocess.run([*FLASK, "setup"], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return serve(env)
 
 
 def run_bench_http(base: str, n: int, concurrency: int, label: str, folder: Path) -> dict:
