@@ -23,8 +23,19 @@ CATALOGUES = Path(__file__).parent / "translations"
 
 @cache
 def catalogue(language: str) -> dict[str, str]:
-    with (CATALOGUES / f"{language}.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    """The language's main catalogue (nl.json) merged with its parts per product area (nl.dashboard.json, ...).
+
+    Parts keep each area's texts together; a key may live in one file only, so no part silently overrides another.
+    """
+    merged: dict[str, str] = {}
+    for path in [CATALOGUES / f"{language}.json", *sorted(CATALOGUES.glob(f"{language}.*.json"))]:
+        with path.open(encoding="utf-8") as handle:
+            part = json.load(handle)
+        repeated = merged.keys() & part.keys()
+        if repeated:
+            raise ValueError(f"{path.name} repeats keys of another catalogue part: {sorted(repeated)}")
+        merged.update(part)
+    return merged
 
 
 def translate(key: str, language: str | None = None, **params) -> str:
