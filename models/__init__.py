@@ -3,6 +3,7 @@
 Everything above this package (geo/, triage/, web/) imports models from here, never the other way round.
 """
 
+from models.api_keys import ApiKey, ApiSubmission
 from models.base import Base
 from models.communication import Escalation, Feedback, OutboxMail
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
@@ -14,6 +15,8 @@ from models.triage_records import Correction, PendingJob, Proposal
 from models.workflow_records import ReportMessage, StatusChange
 
 __all__ = [
+    "ApiKey",
+    "ApiSubmission",
     "Escalation",
     "Feedback",
     "OutboxMail",

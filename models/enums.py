@@ -25,12 +25,13 @@ class ReportStatus(enum.StrEnum):
 
 
 class Channel(enum.StrEnum):
-    """How the report reached us; intake through the web form and the API are the two built so far."""
+    """How the report reached us: the web form, our JSON API and Open311 GeoReport v2 are built so far."""
 
     WEB = "web"
     API = "api"
     PHONE = "phone"
     EMAIL = "email"
+    OPEN311 = "open311"
 
 
 class AreaKind(enum.StrEnum):
