@@ -45,7 +45,7 @@ class Feedback(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     satisfied: Mapped[bool] = mapped_column(Boolean)
     text: Mapped[str] = mapped_column(Text, default="")
     reopen_requested: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -55,6 +55,14 @@ class Report(Base):
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("staff_user.id"), index=True)
+    # Outcomes, written once when they happen (triage/outcomes.py) so the dashboard can aggregate them in SQL:
+    # working time needs the business calendar and the pauses, which SQL cannot count.
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    resolution_seconds: Mapped[int | None] = mapped_column(Integer)
+    resolved_in_norm: Mapped[bool | None] = mapped_column(Boolean)
+    first_contact_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    response_seconds: Mapped[int | None] = mapped_column(Integer)
+    responded_in_norm: Mapped[bool | None] = mapped_column(Boolean)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative hook)
 

@@ -26,7 +26,7 @@ class Proposal(Base):
     needs_person: Mapped[bool] = mapped_column(Boolean, default=True)
     reasons: Mapped[dict] = mapped_column(JSON, default=dict)
     artifacts: Mapped[dict] = mapped_column(JSON, default=dict)
-    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
 
     category: Mapped[Category | None] = relationship()
 

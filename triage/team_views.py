@@ -20,6 +20,7 @@ OPEN = (
     ReportStatus.REOPENED,
 )
 PAGE_SIZE = 50
+DUE_SOON = timedelta(days=2)  # the "due soon" filter of the work lists and the dashboard's due-soon count
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -
     if filters.timing == "overdue":
         query = query.where(Report.due_at < now)
     elif filters.timing == "soon":
-        query = query.where(Report.due_at >= now, Report.due_at < now + timedelta(days=2))
+        query = query.where(Report.due_at >= now, Report.due_at < now + DUE_SOON)
     return query
 
 

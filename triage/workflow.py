@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from models import Category, Queue, Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
 from triage.audit import record
 from triage.decisions import DecisionRefused
+from triage.outcomes import clear_resolution, record_first_contact, record_resolution
 from triage.resident_mail import mail_resident
 from triage.service_norms import enter_queue, recompute_due
 from triage.staff import find_user
@@ -82,11 +83,22 @@ def change_status(
     if message:
         session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
     report.status = target
+    _record_outcomes(session, report, target, bool(message), now)
     record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
     mail_resident(session, report, target.value, now, message)
     session.flush()
     if previous is S.WAITING_RESIDENT:
         recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)
+
+
+def _record_outcomes(session: Session, report: Report, target: ReportStatus, told_resident: bool, now) -> None:
+    """Keep the facts the dashboard counts: first personal contact, resolution, or a resolution undone."""
+    if told_resident:
+        record_first_contact(session, report, now)
+    if target is S.DONE:
+        record_resolution(session, report, now)
+    elif target is S.REOPENED:
+        clear_resolution(report)
 
 
 def _target(report: Report, actor: StaffUser, to_status: str) -> ReportStatus:
