@@ -1,0 +1,59 @@
+"""Counting report sets per group in SQL: one query per source, whatever the number of sets asked for."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from sqlalchemy import distinct, func, or_, select
+from sqlalchemy.orm import Session
+
+from models import Category, Report
+from triage.monitoring.dimensions import Dimension
+from triage.monitoring.filters import Filters, report_conditions
+from triage.monitoring.report_sets import counting_source, row_condition
+from triage.monitoring.sql import percentiles
+
+Counts = dict[object, dict[str, int]]  # group key -> set name -> number of reports
+
+
+def count_sets(session: Session, dimension: Dimension, names: list[str], filters: Filters, now: datetime) -> Counts:
+    """How many reports of each named set fall in each group of the dimension, within the filters."""
+    families: dict[tuple, list[str]] = defaultdict(list)
+    for name in names:
+        record, moment = counting_source(name)
+        families[(record, moment if dimension.name in ("day", "week") else None)].append(name)
+    found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
+    for (record, _), members in families.items():
+        moment = counting_source(members[0])[1]
+        for key, values in _count_family(session, dimension, record, moment, members, filters, now).items():
+            found[key].update(values)
+    return found
+
+
+def _count_family(session, dimension, record, moment, names, filters, now) -> Counts:
+    dialect = session.get_bind().dialect.name
+    group = dimension.expression(dialect, moment, filters.period).label("group_key")
+    conditions = [row_condition(name, filters, now) for name in names]
+    counter = func.count(distinct(Report.id)) if record is not None else func.count()
+    query = select(group, *[counter.filter(condition) for condition in conditions]).select_from(Report)
+    if record is not None:
+        query = query.join(record, record.report_id == Report.id)
+    if dimension.needs_category:
+        query = query.outerjoin(Category, Category.id == Report.category_id)
+    query = query.where(or_(*conditions), *report_conditions(session, filters)).group_by(group)
+    return {row[0]: dict(zip(names, row[1:], strict=True)) for row in session.execute(query)}
+
+
+def set_percentiles(
+    session: Session, dimension: Dimension, name: str, value, shares: list[float], filters: Filters, now: datetime
+) -> dict:
+    """Nearest-rank percentiles of a report column over one set, per group: {group key: [value per share]}."""
+    dialect = session.get_bind().dialect.name
+    moment = counting_source(name)[1]
+    group = dimension.expression(dialect, moment, filters.period).label("group_key")
+    base = select(value.label("value"), group).select_from(Report)
+    if dimension.needs_category:
+        base = base.outerjoin(Category, Category.id == Report.category_id)
+    base = base.where(row_condition(name, filters, now), value.is_not(None), *report_conditions(session, filters))
+    return percentiles(session, base.selected_columns.value, base.selected_columns.group_key, base, shares)
