@@ -5,6 +5,7 @@
     triage artifacts list|promote VERSION|rollback --task category|queue
     triage import-history FILE.csv --format katwijk|signalen
     triage retrain --task category|queue
+    triage apikeys create NAME | list | revoke ID
 No Flask here: the database, when needed, comes from DATABASE_URL.
 """
 
@@ -22,6 +23,7 @@ from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
 from classifiers.training import evaluate_on, metadata, train_category, train_queue
 from models import Role
+from triage import api_keys
 from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
 from triage.history import HISTORY_FORMATS, import_history
 from triage.learning import decided_report_examples, history_examples, retrain
@@ -287,6 +289,53 @@ def roles_command(email: str, roles: tuple[str, ...], teams: tuple[str, ...]) ->
     finally:
         database.dispose()
     click.echo(f"{email}: roles {', '.join(roles)}; teams {', '.join(teams) or 'none'}")
+
+
+@main.group()
+def apikeys() -> None:
+    """API keys of client systems that send reports through Open311."""
+
+
+@apikeys.command("create")
+@click.argument("name")
+def create_api_key_command(name: str) -> None:
+    """Make a key for the named client; it is printed once and stored only as a hash."""
+    database = _database()
+    try:
+        with database.session() as session:
+            row, key = api_keys.create_key(session, name, datetime.now(UTC))
+            key_id = row.id
+    except api_keys.ApiKeyError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        database.dispose()
+    click.echo(f"API key {key_id} for {name.strip()} (shown only now; hand it over safely):")
+    click.echo(key)
+
+
+@apikeys.command("list")
+def list_api_keys_command() -> None:
+    database = _database()
+    with database.session() as session:
+        for row in api_keys.all_keys(session):
+            state = f"revoked {row.revoked_at:%Y-%m-%d}" if row.revoked_at else "active"
+            click.echo(f"{row.id}  {row.name}  created {row.created_at:%Y-%m-%d}  {state}")
+    database.dispose()
+
+
+@apikeys.command("revoke")
+@click.argument("key_id", type=int)
+def revoke_api_key_command(key_id: int) -> None:
+    """Stop a key at once; reports it sent keep saying who sent them."""
+    database = _database()
+    try:
+        with database.session() as session:
+            name = api_keys.revoke(session, key_id, datetime.now(UTC)).name
+    except api_keys.ApiKeyError as error:
+        raise click.ClickException(str(error)) from error
+    finally:
+        database.dispose()
+    click.echo(f"revoked API key {key_id} of {name}")
 
 
 if __name__ == "__main__":
