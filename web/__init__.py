@@ -41,6 +41,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.admin import blueprint as admin
     from web.api import blueprint as api
     from web.auth import blueprint as auth
+    from web.dashboard import blueprint as dashboard
     from web.resident import blueprint as resident
     from web.team import blueprint as team
     from web.triage_inbox import blueprint as triage_inbox
@@ -51,4 +52,5 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(triage_inbox)
     app.register_blueprint(team)
     app.register_blueprint(admin)
+    app.register_blueprint(dashboard)
     csrf.exempt(api)

@@ -9,115 +9,16 @@ Report triaged Thursday 23 April 09:30 is due Wednesday 29 April 09:30:
 Thu 7.5 h + Fri 8.5 h + (Mon off) + Tue 8.5 h + Wed 1 h = 25.5 h = 3 x 8.5 h.
 """
 
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import func, select
 
-from models import Category, Channel, Queue, Report, Role
-from tests.conftest import GROTE_MARKT
-from triage.decisions import correct
-from triage.feedback import give_feedback
-from triage.intake import Submission, check_submission, submit_report
+from models import Channel, Queue
+from tests.integration.dashboard_history import HAARLEM, NOW, PERIOD, History
 from triage.monitoring.dashboard import build_dashboard, build_figure, wilson_lower_bound
 from triage.monitoring.filters import Filters, Period
 from triage.monitoring.report_sets import reports_in_set
-from triage.pipeline import PreparedProposal, store_proposal
-from triage.staff import create_user
-from triage.storage import PhotoStore
-from triage.workflow import change_status
-
-HAARLEM = ZoneInfo("Europe/Amsterdam")
-PERIOD = Filters(Period(date(2026, 4, 20), date(2026, 5, 3)))
-SIMPLE, MAATWERK, COMPLEX = "container-is-vol", "jongerenoverlast", "boom"
-
-
-def local(day: int, hour: int, minute: int = 0, month: int = 4) -> datetime:
-    return datetime(2026, month, day, hour, minute, tzinfo=HAARLEM).astimezone(UTC)
-
-
-NOW = local(1, 12, month=5)
-
-
-@dataclass
-class Staff:
-    officer: object
-    member: object
-    lead: object
-
-
-class History:
-    """Builds reports through the product's own services, at chosen moments."""
-
-    def __init__(self, session, tmp_path, staff: Staff):
-        self.session, self.store, self.staff = session, PhotoStore(tmp_path), staff
-
-    def category(self, slug: str) -> Category:
-        return self.session.scalar(select(Category).where(Category.slug == slug))
-
-    def report(self, created: datetime, channel: Channel = Channel.WEB) -> Report:
-        submission = Submission(
-            description="Melding voor het dashboard", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1])
-        )
-        location = check_submission(self.session, submission, "GM0392")
-        return submit_report(self.session, submission, location, self.store, channel=channel, now=created)
-
-    def propose(self, report: Report, slug: str, queue: Queue, at: datetime, needs_person: bool = True) -> None:
-        prepared = PreparedProposal(report.id, self.category(slug).id, 0.9, queue, 0.9, needs_person, {}, {})
-        store_proposal(self.session, prepared, report.id, at)
-
-    def triage(self, report: Report, slug: str, queue: Queue, at: datetime) -> None:
-        correct(self.session, report, self.staff.officer, report.version, self.category(slug).id, queue.value, at)
-
-    def status(self, report: Report, to: str, at: datetime, message: str = "", who=None) -> None:
-        change_status(self.session, report, who or self.staff.member, report.version, to, message, at)
-
-    def resolve(self, report: Report, at: datetime) -> None:
-        self.status(report, "in_progress", at)
-        self.status(report, "done", at, "Opgelost, dank voor uw melding.")
-
-
-@pytest.fixture
-def history(session, tmp_path):
-    now = datetime.now(UTC)
-    staff = Staff(
-        create_user(session, "t@haarlem.example", "T", "wachtwoord 2026 x", [Role.TRIAGE_OFFICER], [], now),
-        create_user(session, "m@haarlem.example", "M", "wachtwoord 2026 x", [Role.TEAM_MEMBER], [], now),
-        create_user(session, "l@haarlem.example", "L", "wachtwoord 2026 x", [Role.TEAM_LEAD], [], now),
-    )
-    build = History(session, tmp_path, staff)
-    reports = {}
-    triaged = local(23, 9, 30)
-    resolved_at = {"A": local(29, 9), "B": local(29, 10), "C": local(24, 12), "D": local(28, 17), "E": local(27, 12)}
-    resolved_at["F"] = local(30, 9)
-    for name in "ABCDEFG":
-        report = reports[name] = build.report(local(23, 9))
-        build.propose(report, "prullenbak-is-vol" if name in "FG" else SIMPLE, Queue.SIMPLE, local(23, 9, 1))
-        build.triage(report, SIMPLE, Queue.SIMPLE, triaged)
-        if name in resolved_at:
-            build.resolve(report, resolved_at[name])
-        else:
-            build.status(report, "in_progress", local(24, 9))
-    give_feedback(session, reports["A"], "yes", "", local(29, 12))
-    give_feedback(session, reports["B"], "no", "Het duurde te lang.", local(29, 18))
-    build.status(reports["B"], "reopened", local(30, 12), who=staff.lead)
-
-    maatwerk_contact = {"M1": local(24, 15), "M2": local(28, 9), "M3": None}
-    for name, contact in maatwerk_contact.items():
-        created = local(30, 10) if name == "M3" else local(23, 16)
-        report = reports[name] = build.report(created, Channel.API if name == "M1" else Channel.WEB)
-        build.propose(report, MAATWERK, Queue.SIMPLE, created)
-        build.triage(report, MAATWERK, Queue.MAATWERK, created)
-        if contact:
-            build.status(report, "in_progress", contact, "Ik bel u vandaag nog even, groet van het team.")
-
-    reports["X"] = build.report(local(24, 10))
-    build.propose(reports["X"], COMPLEX, Queue.COMPLEX, local(24, 10), needs_person=False)
-    reports["earlier"] = build.report(local(10, 11), Channel.PHONE)
-    session.flush()
-    return reports
 
 
 def figure(session, name, filters=PERIOD):

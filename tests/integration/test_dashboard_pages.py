@@ -1,0 +1,112 @@
+"""The dashboard page for leads and the monitoring team: access, filters in the URL, drill-down and exports."""
+
+import csv
+import io
+import json
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from models import Report, Role
+from tests.conftest import csrf_token_from
+from triage.staff import create_user
+
+PASSWORD = "dashboard wachtwoord 2026"
+PERIOD = "van=2026-04-20&tot=2026-05-03"
+
+
+@pytest.fixture
+def people(session):
+    now = datetime.now(UTC)
+    create_user(session, "lead@haarlem.example", "L", PASSWORD, [Role.TEAM_LEAD], [], now)
+    create_user(session, "monitor@haarlem.example", "Mo", PASSWORD, [Role.TEAM_MEMBER], ["team-monitoring"], now)
+    create_user(session, "member@haarlem.example", "Me", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], now)
+    session.flush()
+
+
+def log_in(client, email):
+    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
+    client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [(None, 302), ("member@haarlem.example", 403), ("lead@haarlem.example", 200), ("monitor@haarlem.example", 200)],
+)
+def test_only_leads_and_the_monitoring_team_see_the_dashboard(client, people, who, status):
+    if who:
+        log_in(client, who)
+    for url in ("/dashboard", "/dashboard/meldingen?set=inflow", "/dashboard/cijfers/backlog.csv"):
+        assert client.get(url).status_code == status, url
+
+
+def test_the_page_shows_every_figure_with_chart_table_and_links_that_keep_the_filters(client, people, history):
+    log_in(client, "lead@haarlem.example")
+    page = client.get(f"/dashboard?{PERIOD}&lang=nl").get_data(as_text=True)
+    assert page.count('<svg class="chart"') >= 10 and '<svg class="map"' in page
+    assert page.count("<table") >= 18
+    assert "Het duurde te lang." in page
+    assert f"/dashboard/meldingen?{PERIOD}&amp;set=resolved_late" in page or "set=resolved_late" in page
+    assert "/dashboard/cijfers/norm_queue.csv?van=2026-04-20&amp;tot=2026-05-03" in page
+
+
+def test_a_drill_down_lists_exactly_the_reports_behind_the_count(client, people, history):
+    log_in(client, "lead@haarlem.example")
+    page = client.get(f"/dashboard/meldingen?{PERIOD}&wachtrij=simple&set=resolved_late").get_data(as_text=True)
+    assert history["F"].tracking_code in page
+    assert history["A"].tracking_code not in page
+
+
+def test_a_figure_downloads_as_csv_with_the_same_numbers(client, people, history):
+    log_in(client, "lead@haarlem.example")
+    response = client.get(f"/dashboard/cijfers/norm_queue.csv?{PERIOD}&lang=en")
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    assert rows[0][:4] == ["Queue", "Resolved", "Within norm", "Late"]
+    simple = next(r for r in rows if r[0] == "Simple")
+    assert simple[1:5] == ["5", "4", "1", "0.8000"]
+
+
+def test_the_filtered_reports_download_as_csv_and_geojson_without_personal_details(client, people, history):
+    log_in(client, "lead@haarlem.example")
+    text = client.get(f"/dashboard/meldingen.csv?{PERIOD}&wachtrij=maatwerk").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert sorted(r["tracking_code"] for r in rows) == sorted(history[n].tracking_code for n in ("M1", "M2", "M3"))
+    assert {r["responded_in_norm"] for r in rows} == {"yes", "no", ""}
+    assert "Melding voor het dashboard" not in text  # the resident's words stay behind the staff pages
+    collection = json.loads(client.get(f"/dashboard/meldingen.geojson?{PERIOD}&wachtrij=maatwerk").get_data())
+    assert len(collection["features"]) == 3
+    lon, lat = collection["features"][0]["geometry"]["coordinates"]
+    assert 4.5 < lon < 4.7 and 52.3 < lat < 52.45
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("van=2026-05-03&tot=2026-04-20", "De einddatum ligt voor de begindatum"),
+        ("van=gisteren", "Vul een datum in als 2026-03-31"),
+        ("wachtrij=spoed", "Deze keuze bestaat niet"),
+        ("van=2020-01-01&tot=2026-01-01", "hoogstens 3 jaar"),
+    ],
+)
+def test_bad_filters_get_a_message_next_to_the_field_and_keep_what_was_typed(client, people, query, message):
+    log_in(client, "lead@haarlem.example")
+    response = client.get(f"/dashboard?{query}&lang=nl")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert message in page
+    if query.startswith("van="):
+        typed = query.split("&")[0].removeprefix("van=")
+        assert f'value="{typed}"' in page  # what the person typed stays in the field
+
+
+def test_an_unknown_figure_or_set_is_refused_and_changes_nothing(client, people, history, session):
+    log_in(client, "lead@haarlem.example")
+    before = session.scalar(select(func.count()).select_from(Report))
+    assert client.get("/dashboard/cijfers/bestaat-niet.csv").status_code == 404
+    response = client.get("/dashboard/meldingen?set=bestaat-niet&lang=nl")
+    assert response.status_code == 400 and "Dit cijfer bestaat niet" in response.get_data(as_text=True)
+    assert client.get("/dashboard/meldingen.xlsx").status_code == 404
+    assert session.scalar(select(func.count()).select_from(Report)) == before

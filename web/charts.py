@@ -1,0 +1,134 @@
+"""Charts drawn on the server as SVG: they work without JavaScript, print, and cost no library download.
+
+Each chart is an image with a text name (role="img" and a <title>); its numbers are in the data table
+that follows it, which is what a screen reader reads. Colours come from a palette that stays apart for
+the common forms of colour blindness, and every series also differs by line style or position.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup, escape
+
+PALETTE = ("#1f5fa8", "#c45a00", "#2d7d46", "#7b3f98", "#a8323e", "#5b5b5b")
+DASHES = ("", "6 3", "2 3", "8 3 2 3", "", "")
+WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 240, 48, 40, 12
+
+
+def _frame(title: str, body: str, legend: list[str]) -> Markup:
+    keys = "".join(
+        f'<g transform="translate({LEFT + i * 118},{HEIGHT - 10})"><rect width="12" height="12" y="-10" '
+        f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="16">{escape(name)}</text></g>'
+        for i, name in enumerate(legend)
+    )
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + 14}" role="img" focusable="false" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{body}{keys}</svg>'
+    )
+
+
+def _scale(maximum: float):
+    plot = HEIGHT - BOTTOM - TOP
+    top = maximum if maximum > 0 else 1
+    return lambda value: HEIGHT - BOTTOM - (value / top) * plot
+
+
+def _axis(maximum: float, as_share: bool) -> str:
+    y = _scale(maximum)
+    ticks = []
+    for step in range(5):
+        value = maximum * step / 4
+        label = f"{value:.0%}" if as_share else f"{value:.0f}" if maximum >= 4 else f"{value:.1f}"
+        ticks.append(
+            f'<line x1="{LEFT}" x2="{WIDTH}" y1="{y(value):.1f}" y2="{y(value):.1f}" class="grid"/>'
+            f'<text x="{LEFT - 4}" y="{y(value) + 4:.1f}" text-anchor="end">{label}</text>'
+        )
+    return "".join(ticks)
+
+
+def _labels(labels: list[str], slot: float) -> str:
+    every = max(1, len(labels) // 12)  # at most a dozen labels under the axis; the table has them all
+    return "".join(
+        f'<text x="{LEFT + slot * (i + 0.5):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
+        f"{escape(label)}</text>"
+        for i, label in enumerate(labels)
+        if i % every == 0
+    )
+
+
+def line_chart(title: str, labels: list[str], series: dict[str, list[float | None]], as_share: bool) -> Markup:
+    maximum = 1.0 if as_share else max([v for values in series.values() for v in values if v is not None] or [1])
+    y, slot = _scale(maximum), (WIDTH - LEFT) / max(len(labels), 1)
+    lines = []
+    for i, values in enumerate(series.values()):
+        points = [f"{LEFT + slot * (n + 0.5):.1f},{y(v):.1f}" for n, v in enumerate(values) if v is not None]
+        lines.append(
+            f'<polyline fill="none" stroke="{PALETTE[i % len(PALETTE)]}" stroke-width="2.5" '
+            f'stroke-dasharray="{DASHES[i % len(DASHES)]}" points="{" ".join(points)}"/>'
+        )
+    return _frame(title, _axis(maximum, as_share) + "".join(lines) + _labels(labels, slot), list(series))
+
+
+def bar_chart(title: str, labels: list[str], series: dict[str, list[float | None]], as_share: bool) -> Markup:
+    maximum = 1.0 if as_share else max([v for values in series.values() for v in values if v is not None] or [1])
+    y, slot = _scale(maximum), (WIDTH - LEFT) / max(len(labels), 1)
+    width = slot * 0.8 / max(len(series), 1)
+    bars = []
+    for i, values in enumerate(series.values()):
+        for n, value in enumerate(values):
+            if value is None:
+                continue
+            x = LEFT + slot * n + slot * 0.1 + width * i
+            bars.append(
+                f'<rect x="{x:.1f}" y="{y(value):.1f}" width="{width:.1f}" '
+                f'height="{HEIGHT - BOTTOM - y(value):.1f}" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            )
+    return _frame(title, _axis(maximum, as_share) + "".join(bars) + _labels(labels, slot), list(series))
+
+
+def stacked_chart(title: str, labels: list[str], series: dict[str, list[float | None]]) -> Markup:
+    totals = [sum(v or 0 for v in column) for column in zip(*series.values(), strict=True)] or [1]
+    maximum = max(totals) or 1
+    y, slot = _scale(maximum), (WIDTH - LEFT) / max(len(labels), 1)
+    bars, base = [], [0.0] * len(labels)
+    for i, values in enumerate(series.values()):
+        for n, value in enumerate(values):
+            top = base[n] + (value or 0)
+            bars.append(
+                f'<rect x="{LEFT + slot * n + slot * 0.2:.1f}" y="{y(top):.1f}" width="{slot * 0.6:.1f}" '
+                f'height="{y(base[n]) - y(top):.1f}" fill="{PALETTE[i % len(PALETTE)]}"/>'
+            )
+            base[n] = top
+    return _frame(title, _axis(maximum, False) + "".join(bars) + _labels(labels, slot), list(series))
+
+
+CLASSES = ("#eef3fa", "#c6d8ee", "#8fb3dc", "#4f86c2", "#1f5fa8")  # light to dark: more reports is darker
+
+
+def choropleth(title: str, areas, hotspots, link, label) -> Markup:
+    """Buurten shaded by their number of reports in five classes; hotspots outlined. `link(area)` gives the
+    drill-down URL and `label(area)` the tooltip. The map is for the eye and the mouse; keyboard and screen
+    reader users get the same numbers and links in the table beside it, so the map stays out of their way."""
+    if not areas:
+        return Markup("")
+    xs = [x for a in areas for ring in a.outline.rings for x, _ in ring]
+    ys = [y for a in areas for ring in a.outline.rings for _, y in ring]
+    scale = (WIDTH - 20) / max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
+    height = (max(ys) - min(ys)) * scale + 20
+    top = max(a.count for a in areas) or 1
+    hot = {id(a) for a in hotspots}
+    shapes = []
+    for area in areas:
+        path = " ".join(
+            "M" + " L".join(f"{(x - min(xs)) * scale + 10:.1f},{(max(ys) - y) * scale + 10:.1f}" for x, y in ring) + "Z"
+            for ring in area.outline.rings
+        )
+        shade = CLASSES[min(int(area.count / top * len(CLASSES)), len(CLASSES) - 1)] if area.count else "#ffffff"
+        outline = ' class="hotspot"' if id(area) in hot else ""
+        shapes.append(
+            f'<a href="{escape(link(area))}" tabindex="-1"><path d="{path}" fill="{shade}"'
+            f"{outline}><title>{escape(label(area))}</title></path></a>"
+        )
+    return Markup(
+        f'<svg class="map" viewBox="0 0 {WIDTH} {height:.0f}" aria-hidden="true" data-title="{escape(title)}" '
+        f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>'
+    )

@@ -1,0 +1,184 @@
+"""The team leads' and monitoring team's dashboard: figures, charts, map, drill-down and exports.
+
+The period and filters are URL parameters (van, tot, wachtrij, team, categorie, gebied, kanaal), so a view
+can be shared by its address; every link on the page keeps them.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, stream_with_context, url_for
+from flask_login import current_user
+from sqlalchemy import func, select
+
+from models import Area, AreaKind, Category, Channel, Queue, Report, Role, Team, TeamKind
+from triage.calendar import AMSTERDAM
+from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
+from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
+from triage.monitoring.figures import Figure
+from triage.monitoring.filters import Filters, read_filters
+from triage.monitoring.hotspots import neighbourhood_map
+from triage.monitoring.report_sets import reports_in_set, set_names
+from web import charts
+from web.auth import login_manager
+from web.database import session
+from web.i18n import translate
+
+blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard")
+PAGE_SIZE = 50
+LEADS = {Role.TEAM_LEAD, Role.ADMIN}
+
+
+@blueprint.before_request
+def only_leads_and_monitoring():
+    """Team leads, admins and members of a monitoring team; everyone else is refused."""
+    if not current_user.is_authenticated:
+        return login_manager.unauthorized()
+    if current_user.roles & LEADS or any(team.kind is TeamKind.MONITORING for team in current_user.user.teams):
+        return None
+    abort(403)
+
+
+def _view() -> tuple[Filters, dict, datetime]:
+    now = datetime.now(UTC)
+    filters, problems = read_filters(request.args, now.astimezone(AMSTERDAM).date())
+    return filters, problems, now
+
+
+def link(endpoint: str, filters: Filters, **extra) -> str:
+    return url_for(endpoint, **filters.params(), **{k: v for k, v in extra.items() if v})
+
+
+def drill_link(filters: Filters, figure_row, set_name: str | None) -> str | None:
+    if not set_name:
+        return None
+    return link("dashboard.drill_down", filters.narrowed(**figure_row.group.narrowing), set=set_name)
+
+
+def group_label(group) -> str:
+    return translate(group.label) if group.translate else group.label
+
+
+@blueprint.get("")
+def index():
+    filters, problems, now = _view()
+    artifact_dir = Path(current_app.config["ARTIFACT_DIR"])
+    dashboard = build_dashboard(session(), filters, now, artifact_dir)
+    areas, hotspots = neighbourhood_map(session(), dashboard.figures["inflow_buurt"])
+    return render_template(
+        "dashboard/index.html",
+        dashboard=dashboard,
+        filters=filters,
+        problems=problems,
+        choices=_choices(),
+        charts={name: figure_chart(figure) for name, figure in dashboard.figures.items()},
+        map_svg=charts.choropleth(
+            translate("dashboard.map.title"),
+            areas,
+            hotspots,
+            lambda area: link("dashboard.drill_down", filters.narrowed(**area.narrowing), set="inflow"),
+            lambda area: translate("dashboard.map.label", name=area.outline.name, n=area.count),
+        ),
+        hotspots=hotspots,
+        drill_link=drill_link,
+        group_label=group_label,
+        link=link,
+    )
+
+
+def figure_chart(figure: Figure):
+    title = translate(f"dashboard.figure.{figure.name}")
+    labels = [group_label(row.group) for row in figure.rows]
+    series = {translate(figure.columns[i].key): [row.values[i] for row in figure.rows] for i in figure.chart_columns}
+    if not series or not figure.rows:
+        return None
+    as_share = all(figure.columns[i].kind == "share" for i in figure.chart_columns)
+    if figure.chart == "line":
+        return charts.line_chart(title, labels, series, as_share)
+    if figure.chart == "stacked":
+        return charts.stacked_chart(title, labels, series)
+    return charts.bar_chart(title, labels, series, as_share)
+
+
+def _choices() -> dict:
+    teams = select(Team).where(Team.id.in_(select(Category.team_id))).order_by(Team.name)
+    return {
+        "queues": list(Queue),
+        "channels": list(Channel),
+        "teams": list(session().scalars(teams)),
+        "categories": list(
+            session().scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name))
+        ),
+        "wijken": list(session().scalars(select(Area).where(Area.kind == AreaKind.WIJK).order_by(Area.name))),
+    }
+
+
+def _set_or_400(problems: dict) -> str:
+    name = request.args.get("set", "inflow")
+    if name not in set_names():
+        problems.add("set", "dashboard.unknown_set")
+        return ""
+    return name
+
+
+@blueprint.get("/meldingen")
+def drill_down():
+    filters, problems, now = _view()
+    name = _set_or_400(problems)
+    page = request.args.get("pagina", "1")
+    page = int(page) if page.isdigit() and int(page) > 0 else 1
+    reports, total = [], 0
+    if name:
+        query = reports_in_set(session(), name, filters, now)
+        total = session().scalar(select(func.count()).select_from(query.subquery())) or 0
+        reports = list(
+            session().scalars(
+                query.order_by(Report.created_at.desc(), Report.id.desc())
+                .offset((page - 1) * PAGE_SIZE)
+                .limit(PAGE_SIZE)
+            )
+        )
+    status = 400 if not name else 200
+    return render_template(
+        "dashboard/reports.html",
+        filters=filters,
+        problems=problems,
+        set_name=name,
+        reports=reports,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // PAGE_SIZE)),
+        link=link,
+    ), status
+
+
+@blueprint.get("/meldingen.<kind>")
+def export_reports(kind: str):
+    if kind not in ("csv", "geojson"):
+        abort(404)
+    filters, problems, now = _view()
+    name = _set_or_400(problems)
+    if not name:
+        abort(400)
+    rows = report_rows(session(), reports_in_set(session(), name, filters, now))
+    body = reports_csv(rows) if kind == "csv" else reports_geojson(rows)
+    mimetype = "text/csv" if kind == "csv" else "application/geo+json"
+    return _download(body, mimetype, f"meldingen-{name}-{filters.period.first}-{filters.period.last}.{kind}")
+
+
+@blueprint.get("/cijfers/<name>.csv")
+def export_figure(name: str):
+    if name not in FIGURES:
+        abort(404)
+    filters, _, now = _view()
+    figure = build_figure(session(), name, filters, now)
+    body = figure_csv(figure, translate, group_label)
+    return _download(body, "text/csv", f"{name}-{filters.period.first}-{filters.period.last}.csv")
+
+
+def _download(body, mimetype: str, filename: str) -> Response:
+    response = Response(stream_with_context(body), mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
