@@ -42,6 +42,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.api import blueprint as api
     from web.auth import blueprint as auth
     from web.dashboard import blueprint as dashboard
+    from web.open311 import blueprint as open311
     from web.resident import blueprint as resident
     from web.team import blueprint as team
     from web.triage_inbox import blueprint as triage_inbox
@@ -53,4 +54,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(team)
     app.register_blueprint(admin)
     app.register_blueprint(dashboard)
+    app.register_blueprint(open311)
     csrf.exempt(api)
+    csrf.exempt(open311)

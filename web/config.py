@@ -45,6 +45,13 @@ def settings_from_environment() -> dict:
         "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),
         "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster"),
         "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT", "30 per minute;300 per day"),
+        "OPEN311_RATE_LIMIT": env("OPEN311_RATE_LIMIT", "60 per minute;3000 per day"),
+        "OPEN311_JURISDICTION": env("OPEN311_JURISDICTION", "haarlem.nl"),
+        "OPEN311_ENDPOINT_TYPE": env("OPEN311_ENDPOINT_TYPE", "production"),
+        "OPEN311_MEDIA_HOSTS": env("OPEN311_MEDIA_HOSTS", ""),  # empty: media_url is kept as a link, not fetched
+        "OPEN311_MEDIA_TIMEOUT": float(env("OPEN311_MEDIA_TIMEOUT", "5")),
+        "GEOCODER_URL": env("GEOCODER_URL", ""),  # e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1
+        "GEOCODER_TIMEOUT": float(env("GEOCODER_TIMEOUT", "3")),
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "REDIS_URL": env("REDIS_URL", ""),
         "SMTP": SmtpSettings.from_environment(os.environ),  # None: mail stays in the outbox for admins

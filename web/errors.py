@@ -8,6 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from triage.problems import Problem, Problems
 from web.i18n import current_language, problem_text
+from web.open311.formats import Open311Error, error_response
 
 STATUS_KEYS = {
     400: "error.bad_request",
@@ -31,6 +32,8 @@ def _wants_json() -> bool:
 
 def _error_response(status: int):
     key = STATUS_KEYS.get(status, "error.bad_request")
+    if request.path.startswith("/open311/"):
+        return error_response(Open311Error(status, [problem_text(Problem(key))]))
     if _wants_json():
         message = problem_text(Problem(key))
         return jsonify(errors={"request": [{"code": key, "message": message}]}), status

@@ -12,3 +12,8 @@ limiter = Limiter(key_func=get_remote_address, default_limits=[])
 def report_rate_limit() -> str:
     """Public writes share one configurable limit per client, e.g. "30 per minute;300 per day"."""
     return current_app.config["REPORT_RATE_LIMIT"]
+
+
+def open311_rate_limit() -> str:
+    """Open311 writes are limited per API key (web/open311), so one busy client cannot crowd out another."""
+    return current_app.config["OPEN311_RATE_LIMIT"]

@@ -1,0 +1,65 @@
+"""The categories client systems may name: active sub categories under an active main category.
+
+A sub category's slug is unique only under its main category, so the code outside systems use joins both
+with an underscore, which slugs never contain: "afval_container-is-vol". It stays the same across
+installations and reloads of data/, unlike a database id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from models import Category
+
+SEPARATOR = "_"
+
+
+@dataclass(frozen=True)
+class MainCategory:
+    category: Category
+    subcategories: list[Category]
+
+
+def service_code(category: Category) -> str:
+    return f"{category.parent.slug}{SEPARATOR}{category.slug}" if category.parent else category.slug
+
+
+def active_tree(session: Session) -> list[MainCategory]:
+    """Active main categories with their active sub categories, by name; mains without any are left out."""
+    query = (
+        select(Category)
+        .where(Category.parent_id.is_(None), Category.is_active)
+        .options(selectinload(Category.children))
+        .order_by(Category.name)
+    )
+    tree = [MainCategory(main, [sub for sub in main.children if sub.is_active]) for main in session.scalars(query)]
+    return [main for main in tree if main.subcategories]
+
+
+def active_services(session: Session) -> list[Category]:
+    return [sub for main in active_tree(session) for sub in main.subcategories]
+
+
+def by_service_code(session: Session, code: str) -> Category | None:
+    """The active sub category a code names; None for unknown, inactive or malformed codes."""
+    main_slug, separator, sub_slug = code.partition(SEPARATOR)
+    if not separator or not main_slug or not sub_slug:
+        return None
+    main = session.scalar(select(Category).where(Category.slug == main_slug, Category.parent_id.is_(None)))
+    if main is None or not main.is_active:
+        return None
+    sub = session.scalar(select(Category).where(Category.slug == sub_slug, Category.parent_id == main.id))
+    return sub if sub is not None and sub.is_active else None
+
+
+def by_service_codes(session: Session, codes: list[str]) -> list[Category]:
+    """Categories for a filter: inactive ones too, since old reports keep theirs."""
+    found = []
+    for code in codes:
+        main_slug, _, sub_slug = code.partition(SEPARATOR)
+        query = select(Category).where(Category.slug == sub_slug, Category.parent.has(slug=main_slug))
+        found.extend(session.scalars(query))
+    return found
