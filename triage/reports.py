@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -9,10 +11,11 @@ from models import Report, ReportMessage
 from triage.tracking import normalise_tracking_code
 
 MAX_TOKEN_LENGTH = 64
+TOKEN = re.compile(r"[A-Za-z0-9_-]+")  # what new_status_token makes; anything else cannot match
 
 
 def by_status_token(session: Session, token: str) -> Report | None:
-    if not token or len(token) > MAX_TOKEN_LENGTH:
+    if not token or len(token) > MAX_TOKEN_LENGTH or not TOKEN.fullmatch(token):
         return None
     return session.scalar(select(Report).where(Report.status_token == token))
 

@@ -18,7 +18,7 @@ def photo_store() -> PhotoStore:
 def submission_from_form(language: str) -> Submission:
     form = request.form
     return Submission(
-        **{name: form.get(name, "")[:20000] for name in TEXT_FIELDS},
+        **{name: as_text(form.get(name, "")) for name in TEXT_FIELDS},
         contact_consent=form.get("contact_consent", "").lower() in TRUE_WORDS,
         language=language,
         photo_keys=[key for key in form.getlist("photo_keys") if key][:10],
@@ -26,10 +26,10 @@ def submission_from_form(language: str) -> Submission:
 
 
 def submission_from_json(payload: dict, language: str) -> Submission:
-    values = {name: _as_text(payload.get(name)) for name in TEXT_FIELDS}
+    values = {name: as_text(payload.get(name)) for name in TEXT_FIELDS}
     return Submission(
         **values,
-        contact_consent=_as_text(payload.get("contact_consent")).lower() in TRUE_WORDS,
+        contact_consent=as_text(payload.get("contact_consent")).lower() in TRUE_WORDS,
         language=language,
     )
 
@@ -42,10 +42,13 @@ def uploads_from_request() -> list[Upload]:
     return uploads
 
 
-def _as_text(value) -> str:
-    """JSON clients send numbers and booleans; the checks work on text, as typed in a form."""
+def as_text(value) -> str:
+    """JSON clients send numbers and booleans; the checks work on text, as typed in a form.
+
+    NUL characters are dropped: nobody types them, and PostgreSQL cannot store them in text.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else ""
-    return str(value)[:20000]
+    return str(value).replace("\x00", "")[:20000]

@@ -151,6 +151,7 @@ REFUSALS = [
     ({"lat": None, "long": None, "address_string": "Grote Markt 2"}, 400, "address_string"),  # no geocoder set
     ({"lat": None, "long": None, "address_id": "0392200000012345"}, 400, "address_id"),
     ({"attribute[x]": "y" * 501}, 400, "attribute"),
+    ({"description": "Vol\x00"}, 400, "NUL"),  # PostgreSQL cannot store it: refused, never a 500
 ]
 
 
@@ -196,6 +197,14 @@ def test_unknown_paths_formats_and_methods_get_the_error_list(client, fmt):
     errors(client.get(f"{BASE}/nothing-here.{fmt}"), fmt, 404)
     errors(client.put(f"{BASE}/requests.{fmt}"), fmt, 405)
     errors(client.delete(f"{BASE}/services.{fmt}"), fmt, 405)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["services/afval_x\x00.json", "tokens/a\x00b.json", "requests.json?service_code=a%00b", "requests.json?a%00=1"],
+)
+def test_nul_characters_in_a_read_are_a_400_not_a_server_error(client, path):
+    errors(client.get(f"{BASE}/{path}"), "json", 400)
 
 
 @pytest.mark.parametrize("path", ["services.html", "services.csv", "discovery", "requests/MOR-2345-6789", "services"])

@@ -36,6 +36,8 @@ def _language_format_and_jurisdiction() -> None:
     g.language = api_language()  # what translate() uses for the rest of this request
     if requested_format() is None:
         raise Open311Error(404, [translate("open311.bad_format")])
+    if _has_nul():
+        raise Open311Error(400, [translate("open311.invalid_characters")])
     asked = (request.args.get("jurisdiction_id") or request.form.get("jurisdiction_id") or "").strip()
     if asked and asked != current_app.config["OPEN311_JURISDICTION"]:
         raise Open311Error(404, [translate("open311.jurisdiction_not_found", jurisdiction=asked[:100])])
@@ -104,6 +106,12 @@ def token(name: str):
     if request_id is None:
         raise Open311Error(404, [translate("open311.token_not_found")])
     return render("service_requests", [{"service_request_id": request_id, "token": status_token}])
+
+
+def _has_nul() -> bool:
+    """Nobody types a NUL character, and PostgreSQL cannot compare or store one: refuse it outright."""
+    fields = [*request.args.items(multi=True), *(request.form.items(multi=True) if request.method == "POST" else [])]
+    return "\x00" in request.path or any("\x00" in name + value for name, value in fields)
 
 
 def _reader() -> ApiKey | None:
