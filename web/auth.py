@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
-from models import Role, StaffUser
+from models import Role, StaffUser, TeamKind
 from triage.staff import authenticate
 from web.database import session
 from web.extensions import limiter
@@ -51,10 +51,22 @@ def require_roles(allowed: Iterable[Role]):
     return check
 
 
-def _safe_next(target: str | None) -> str:
-    """Only a path on this site, never another host (no open redirect)."""
+def _safe_next(target: str | None, user: StaffUser) -> str:
+    """Only a path on this site, never another host (no open redirect); else the person's own start page."""
     if target and target.startswith("/") and not target.startswith("//") and not urlsplit(target).netloc:
         return target
+    return start_page(user)
+
+
+def start_page(user: StaffUser) -> str:
+    """Where a person's work is: the inbox for triage, the dashboard for leads, the own queue for a team."""
+    if user.roles & {Role.TRIAGE_OFFICER, Role.ADMIN}:
+        return url_for("triage.inbox")
+    if Role.TEAM_LEAD in user.roles or any(team.kind is TeamKind.MONITORING for team in user.teams):
+        return url_for("dashboard.index")
+    queues = [team.queue for team in user.teams if team.queue is not None]
+    if queues:
+        return url_for("team.work_list_page", queue_name=queues[0].value)
     return url_for("triage.inbox")
 
 
@@ -67,7 +79,7 @@ def login():
         if user:
             session().commit()  # a rehashed password is kept
             login_user(LoggedIn(user))
-            return redirect(_safe_next(request.args.get("next")))
+            return redirect(_safe_next(request.args.get("next"), user))
         failed = True
     return render_template("staff/login.html", email=email, failed=failed), 401 if failed else 200
 

@@ -129,6 +129,6 @@ def choropleth(title: str, areas, hotspots, link, label) -> Markup:
             f"{outline}><title>{escape(label(area))}</title></path></a>"
         )
     return Markup(
-        f'<svg class="map" viewBox="0 0 {WIDTH} {height:.0f}" aria-hidden="true" data-title="{escape(title)}" '
+        f'<svg class="area-map" viewBox="0 0 {WIDTH} {height:.0f}" aria-hidden="true" data-title="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>'
     )

@@ -76,6 +76,11 @@ class History:
 
 @pytest.fixture
 def history(session, tmp_path):
+    return build_history(session, tmp_path)
+
+
+def build_history(session, tmp_path) -> dict[str, Report]:
+    """The reports of the module docstring by name; the staff who handled them are created too."""
     now = datetime.now(UTC)
     staff = Staff(
         create_user(session, "t@haarlem.example", "T", "wachtwoord 2026 x", [Role.TRIAGE_OFFICER], [], now),

@@ -44,7 +44,7 @@ def test_only_leads_and_the_monitoring_team_see_the_dashboard(client, people, wh
 def test_the_page_shows_every_figure_with_chart_table_and_links_that_keep_the_filters(client, people, history):
     log_in(client, "lead@haarlem.example")
     page = client.get(f"/dashboard?{PERIOD}&lang=nl").get_data(as_text=True)
-    assert page.count('<svg class="chart"') >= 10 and '<svg class="map"' in page
+    assert page.count('<svg class="chart"') >= 10 and '<svg class="area-map"' in page
     assert page.count("<table") >= 18
     assert "Het duurde te lang." in page
     assert f"/dashboard/meldingen?{PERIOD}&amp;set=resolved_late" in page or "set=resolved_late" in page
@@ -110,3 +110,17 @@ def test_an_unknown_figure_or_set_is_refused_and_changes_nothing(client, people,
     assert response.status_code == 400 and "Dit cijfer bestaat niet" in response.get_data(as_text=True)
     assert client.get("/dashboard/meldingen.xlsx").status_code == 404
     assert session.scalar(select(func.count()).select_from(Report)) == before
+
+
+@pytest.mark.parametrize(
+    ("email", "start"),
+    [
+        ("lead@haarlem.example", "/dashboard"),
+        ("monitor@haarlem.example", "/dashboard"),
+        ("member@haarlem.example", "/team/simple"),
+    ],
+)
+def test_after_logging_in_each_person_lands_on_their_own_work(client, people, email, start):
+    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
+    response = client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
+    assert response.status_code == 302 and response.headers["Location"].endswith(start)
