@@ -40,6 +40,7 @@ def create_app(config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from web.admin import blueprint as admin
     from web.api import blueprint as api
+    from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
     from web.dashboard import blueprint as dashboard
     from web.open311 import blueprint as open311
@@ -55,5 +56,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
+    app.register_blueprint(api_docs)
     csrf.exempt(api)
     csrf.exempt(open311)

@@ -1,4 +1,7 @@
-"""The JSON API for apps: the same intake as the form, with errors per field as JSON."""
+"""The JSON API for apps: the same intake as the form, with errors per field as JSON.
+
+Described by the OpenAPI document at /api/v1/openapi.json (web/openapi.py); keep the two in step.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +9,9 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, jsonify, request, url_for
 
-from models import Area, Channel, Report
+from models import Area, Category, Channel, Report
 from triage import reports
+from triage.categories import active_tree, service_code
 from triage.intake import accept_uploads, check_submission, submit_report
 from triage.problems import Problem, Problems, SubmissionRejected
 from web.database import session
@@ -125,3 +129,36 @@ def report_status(token: str):
             }
         ), 404
     return jsonify(report_json(report))
+
+
+@blueprint.get("/categories")
+def categories():
+    """What an app may show residents about our categories; the classifier and officers still choose one."""
+    language = api_language()
+    return jsonify(
+        categories=[
+            {
+                **_category_json(main.category, language),
+                "subcategories": [_sub_json(s, language) for s in main.subcategories],
+            }
+            for main in active_tree(session())
+        ]
+    )
+
+
+def _category_json(category: Category, language: str) -> dict:
+    english = language == "en"
+    return {
+        "slug": category.slug,
+        "name": category.name_en if english and category.name_en else category.name,
+        "description": category.description_en if english and category.description_en else category.description,
+    }
+
+
+def _sub_json(category: Category, language: str) -> dict:
+    norm = {"days": category.service_norm_days, "calendar_days": category.calendar_days}
+    return {
+        **_category_json(category, language),
+        "code": service_code(category),
+        "norm": norm if norm["days"] else None,
+    }
