@@ -19,7 +19,7 @@ from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
-from triage.monitoring.hotspots import neighbourhood_map
+from triage.monitoring.hotspots import map_outlines, neighbourhood_map
 from triage.monitoring.report_sets import reports_in_set, set_names
 from web import charts
 from web.auth import login_manager
@@ -66,7 +66,7 @@ def index():
     filters, problems, now = _view()
     artifact_dir = Path(current_app.config["ARTIFACT_DIR"])
     dashboard = build_dashboard(session(), filters, now, artifact_dir)
-    areas, hotspots = neighbourhood_map(session(), dashboard.figures["inflow_buurt"])
+    areas, hotspots = neighbourhood_map(_outlines(), dashboard.figures["inflow_buurt"])
     return render_template(
         "dashboard/index.html",
         dashboard=dashboard,
@@ -86,6 +86,14 @@ def index():
         group_label=group_label,
         link=link,
     )
+
+
+def _outlines():
+    """Buurt shapes are reference data: projected once per process, not on every page view."""
+    cache = current_app.extensions.setdefault("dashboard_outlines", {})
+    if "buurten" not in cache:
+        cache["buurten"] = map_outlines(session())
+    return cache["buurten"]
 
 
 def figure_chart(figure: Figure):

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import Category, Report
 from triage.monitoring.dimensions import Dimension
 from triage.monitoring.filters import Filters, report_conditions
-from triage.monitoring.report_sets import counting_source, row_condition
+from triage.monitoring.report_sets import counting_source, in_period, own_condition, row_condition
 from triage.monitoring.sql import percentiles
 
 Counts = dict[object, dict[str, int]]  # group key -> set name -> number of reports
@@ -21,26 +21,27 @@ def count_sets(session: Session, dimension: Dimension, names: list[str], filters
     """How many reports of each named set fall in each group of the dimension, within the filters."""
     families: dict[tuple, list[str]] = defaultdict(list)
     for name in names:
-        record, moment = counting_source(name)
-        families[(record, moment if dimension.name in ("day", "week") else None)].append(name)
+        families[counting_source(name)].append(name)
     found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
-    for (record, _), members in families.items():
-        moment = counting_source(members[0])[1]
+    for (record, moment), members in families.items():
         for key, values in _count_family(session, dimension, record, moment, members, filters, now).items():
             found[key].update(values)
     return found
 
 
 def _count_family(session, dimension, record, moment, names, filters, now) -> Counts:
+    """Sets of one source counted together: the period once in WHERE (an index range), each set a FILTER."""
     dialect = session.get_bind().dialect.name
     group = dimension.expression(dialect, moment, filters.period).label("group_key")
-    conditions = [row_condition(name, filters, now) for name in names]
+    conditions = [own_condition(name, now) for name in names]
     counter = func.count(distinct(Report.id)) if record is not None else func.count()
     query = select(group, *[counter.filter(condition) for condition in conditions]).select_from(Report)
     if record is not None:
         query = query.join(record, record.report_id == Report.id)
     if dimension.needs_category:
         query = query.outerjoin(Category, Category.id == Report.category_id)
+    if moment is not None:
+        query = query.where(in_period(moment, filters.period))
     query = query.where(or_(*conditions), *report_conditions(session, filters)).group_by(group)
     return {row[0]: dict(zip(names, row[1:], strict=True)) for row in session.execute(query)}
 

@@ -22,11 +22,16 @@ class MapArea:
     narrowing: dict
 
 
-def neighbourhood_map(session: Session, inflow_per_buurt: Figure) -> tuple[list[MapArea], list[MapArea]]:
+def map_outlines(session: Session) -> list[Outline]:
+    """The buurten's shapes for the map; reference data, so a caller may keep them between requests."""
+    return buurt_outlines(session)
+
+
+def neighbourhood_map(outlines: list[Outline], inflow_per_buurt: Figure) -> tuple[list[MapArea], list[MapArea]]:
     """(every buurt with its count, the densest few), from the inflow figure per buurt."""
     counts = {row.group.key: (row.values[0], row.group.narrowing) for row in inflow_per_buurt.rows}
     areas = []
-    for outline in buurt_outlines(session):
+    for outline in outlines:
         count, narrowing = counts.get(outline.area_id, (0, {"area": outline.code}))
         density = count / outline.square_km if outline.square_km else 0.0
         areas.append(MapArea(outline, count, density, narrowing))

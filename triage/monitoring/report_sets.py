@@ -112,6 +112,18 @@ def counting_source(name: str):
     return None, chosen.moment() if chosen.moment else None
 
 
+def own_condition(name: str, now: datetime) -> ColumnElement[bool]:
+    """The set's condition without its period, on a row of its own source; the caller adds the period once
+    for all sets of a source, as a plain range on one indexed column the database can use."""
+    if name in RELATED:
+        return RELATED[name][2]()
+    return SETS[name].condition(now)
+
+
+def in_period(column, period: Period) -> ColumnElement[bool]:
+    return _in_period(column, period)
+
+
 def row_condition(name: str, filters: Filters, now: datetime) -> ColumnElement[bool]:
     """The set's condition on a row of its own source (the report, or the related record joined to it)."""
     if name in RELATED:
