@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from models import ApiKey, ApiSubmission, Category, Channel, PendingJob, Report, ReportStatus
+from models import ApiKey, ApiSubmission, Category, Channel, PendingJob, Report, ReportStatus, Role
 from tests.conftest import HEEMSTEDE
 from tests.integration.open311_client import (
     CONTAINER,
@@ -23,7 +23,9 @@ from tests.integration.open311_client import (
     request_fields,
     stored_counts,
 )
+from tests.integration.test_staff_and_triage_inbox import PASSWORD, log_in
 from triage.api_keys import revoke
+from triage.staff import create_user
 
 BASE = "/open311/v2"
 
@@ -235,3 +237,15 @@ def test_text_that_xml_cannot_carry_is_left_out_rather_than_breaking_the_documen
     created = post_request(client, valid_request, description="Vol\x01 container\x1b").json[0]["service_request_id"]
     body = plain(client.get(f"{BASE}/requests/{created}.xml?api_key={valid_request['api_key']}"), "xml")
     assert body[0]["description"] == "Vol container"
+
+
+def test_request_sent_through_open311_waits_in_the_triage_inbox_with_its_channel(client, session, valid_request):
+    create_user(session, "officer@haarlem.example", "Officier", PASSWORD, [Role.TRIAGE_OFFICER], [], datetime.now(UTC))
+    session.flush()
+    response = post_request(client, valid_request)
+    report = session.scalar(select(Report).where(Report.tracking_code == response.json[0]["service_request_id"]))
+    log_in(client)
+    inbox = client.get("/triage/").get_data(as_text=True)
+    assert report.tracking_code in inbox
+    detail = client.get(f"/triage/melding/{report.id}").get_data(as_text=True)
+    assert "open311" in detail and "De container bij de kerk zit vol" in detail

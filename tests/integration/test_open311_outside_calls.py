@@ -10,7 +10,6 @@ import json
 import logging
 import threading
 import time
-from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.request import urlopen
 
@@ -18,12 +17,10 @@ import pytest
 from sqlalchemy import select
 from werkzeug.serving import make_server
 
-from models import ApiSubmission, Channel, Report, Role
+from models import ApiSubmission, Channel, Report
 from tests.conftest import jpeg_bytes
 from tests.integration.open311_client import errors, new_api_key, post_request, request_fields, stored_counts
-from tests.integration.test_staff_and_triage_inbox import PASSWORD, log_in
 from triage.remote_media import MediaSettings, fetch_media
-from triage.staff import create_user
 
 PDOK_ANSWER = {"response": {"numFound": 1, "docs": [{"centroide_ll": "POINT(4.63675 52.38117)"}]}}
 
@@ -179,14 +176,3 @@ def test_writes_are_limited_per_key(make_app, session, valid_request):
     assert stored_counts(session) == before
     other_client_system = request_fields(new_api_key(session, "Buitenbeter"))
     assert post_request(client, other_client_system).status_code == 201
-
-
-def test_request_sent_through_open311_waits_in_the_triage_inbox_with_its_channel(client, session, valid_request):
-    create_user(session, "officer@haarlem.example", "Officier", PASSWORD, [Role.TRIAGE_OFFICER], [], datetime.now(UTC))
-    session.flush()
-    report = created_report(session, post_request(client, valid_request))
-    log_in(client)
-    inbox = client.get("/triage/").get_data(as_text=True)
-    assert report.tracking_code in inbox
-    detail = client.get(f"/triage/melding/{report.id}").get_data(as_text=True)
-    assert "open311" in detail and "De container bij de kerk zit vol" in detail
