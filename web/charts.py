@@ -46,7 +46,7 @@ def _axis(maximum: float, as_share: bool) -> str:
 
 
 def _labels(labels: list[str], slot: float) -> str:
-    every = max(1, len(labels) // 12)  # at most a dozen labels under the axis; the table has them all
+    every = max(1, -(-len(labels) // 8))  # at most eight labels under the axis; the table has them all
     return "".join(
         f'<text x="{LEFT + slot * (i + 0.5):.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle">'
         f"{escape(label)}</text>"
@@ -101,11 +101,18 @@ def stacked_chart(title: str, labels: list[str], series: dict[str, list[float | 
     return _frame(title, _axis(maximum, False) + "".join(bars) + _labels(labels, slot), list(series))
 
 
-CLASSES = ("#eef3fa", "#c6d8ee", "#8fb3dc", "#4f86c2", "#1f5fa8")  # light to dark: more reports is darker
+CLASSES = ("#eef3fa", "#c6d8ee", "#8fb3dc", "#4f86c2", "#1f5fa8")  # light to dark: denser is darker
+
+
+def _quintile_shade(density: float, ranked: list[float]) -> str:
+    """Five classes with as many buurten each (quintiles of reports per km²), so the map shows contrast
+    whatever the spread; a buurt without reports stays white."""
+    below = sum(1 for value in ranked if value < density)
+    return CLASSES[min(below * len(CLASSES) // max(len(ranked), 1), len(CLASSES) - 1)]
 
 
 def choropleth(title: str, areas, hotspots, link, label) -> Markup:
-    """Buurten shaded by their number of reports in five classes; hotspots outlined. `link(area)` gives the
+    """Buurten shaded by reports per km² in five classes; hotspots outlined. `link(area)` gives the
     drill-down URL and `label(area)` the tooltip. The map is for the eye and the mouse; keyboard and screen
     reader users get the same numbers and links in the table beside it, so the map stays out of their way."""
     if not areas:
@@ -114,7 +121,7 @@ def choropleth(title: str, areas, hotspots, link, label) -> Markup:
     ys = [y for a in areas for ring in a.outline.rings for _, y in ring]
     scale = (WIDTH - 20) / max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
     height = (max(ys) - min(ys)) * scale + 20
-    top = max(a.count for a in areas) or 1
+    ranked = sorted(a.per_square_km for a in areas if a.count)
     hot = {id(a) for a in hotspots}
     shapes = []
     for area in areas:
@@ -122,7 +129,7 @@ def choropleth(title: str, areas, hotspots, link, label) -> Markup:
             "M" + " L".join(f"{(x - min(xs)) * scale + 10:.1f},{(max(ys) - y) * scale + 10:.1f}" for x, y in ring) + "Z"
             for ring in area.outline.rings
         )
-        shade = CLASSES[min(int(area.count / top * len(CLASSES)), len(CLASSES) - 1)] if area.count else "#ffffff"
+        shade = _quintile_shade(area.per_square_km, ranked) if area.count else "#ffffff"
         outline = ' class="hotspot"' if id(area) in hot else ""
         shapes.append(
             f'<a href="{escape(link(area))}" tabindex="-1"><path d="{path}" fill="{shade}"'

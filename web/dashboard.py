@@ -98,7 +98,7 @@ def _outlines():
 
 def figure_chart(figure: Figure):
     title = translate(f"dashboard.figure.{figure.name}")
-    labels = [group_label(row.group) for row in figure.rows]
+    labels = [_short_label(figure, row.group) for row in figure.rows]
     series = {translate(figure.columns[i].key): [row.values[i] for row in figure.rows] for i in figure.chart_columns}
     if not series or not figure.rows:
         return None
@@ -108,6 +108,13 @@ def figure_chart(figure: Figure):
     if figure.chart == "stacked":
         return charts.stacked_chart(title, labels, series)
     return charts.bar_chart(title, labels, series, as_share)
+
+
+def _short_label(figure: Figure, group) -> str:
+    """Under a chart's axis a day reads 24-08; the table beside it has the full date."""
+    if figure.dimension in ("day", "week"):
+        return f"{group.label[8:10]}-{group.label[5:7]}"
+    return group_label(group)
 
 
 def _choices() -> dict:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from models import Category, Report
 from triage.monitoring.dimensions import Dimension
 from triage.monitoring.filters import Filters, report_conditions
-from triage.monitoring.report_sets import counting_source, in_period, own_condition, row_condition
+from triage.monitoring.report_sets import counting_source, in_period, open_now, own_condition, row_condition
 from triage.monitoring.sql import percentiles
 
 Counts = dict[object, dict[str, int]]  # group key -> set name -> number of reports
@@ -42,6 +42,8 @@ def _count_family(session, dimension, record, moment, names, filters, now) -> Co
         query = query.outerjoin(Category, Category.id == Report.category_id)
     if moment is not None:
         query = query.where(in_period(moment, filters.period))
+    elif record is None:
+        query = query.where(open_now())  # every set without a period is part of what is open now
     query = query.where(or_(*conditions), *report_conditions(session, filters)).group_by(group)
     return {row[0]: dict(zip(names, row[1:], strict=True)) for row in session.execute(query)}
 

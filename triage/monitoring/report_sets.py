@@ -120,6 +120,11 @@ def own_condition(name: str, now: datetime) -> ColumnElement[bool]:
     return SETS[name].condition(now)
 
 
+def open_now() -> ColumnElement[bool]:
+    """What every set without a period is part of: the backlog, the reports open now."""
+    return _open(None)
+
+
 def in_period(column, period: Period) -> ColumnElement[bool]:
     return _in_period(column, period)
 
