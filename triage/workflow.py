@@ -112,14 +112,21 @@ def _target(report: Report, actor: StaffUser, to_status: str) -> ReportStatus:
     return target
 
 
-def add_note(session: Session, report: Report, actor: StaffUser, text: str, now: datetime) -> None:
+def add_note(
+    session: Session, report: Report, actor: StaffUser, text: str, now: datetime, personal_contact: bool = False
+) -> None:
+    """An internal note; with `personal_contact` it records a call or visit to the resident, which counts as
+    first contact for the response norm (maatwerk starts with the person, not with a letter)."""
     text = text.strip()
     if not text:
         raise DecisionRefused("workflow.note_empty")
     if len(text) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
-    session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="internal", text=text))
-    record(session, report, "note.added", actor.email, now)
+    kind = "contact" if personal_contact else "internal"
+    session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind=kind, text=text))
+    if personal_contact:
+        record_first_contact(session, report, now)
+    record(session, report, "contact.logged" if personal_contact else "note.added", actor.email, now)
     session.flush()
 
 

@@ -138,7 +138,12 @@ def add_note(report_id: int):
     return _act(
         report_id,
         lambda report, version: workflow.add_note(
-            session(), report, current_user.user, request.form.get("note", ""), datetime.now(UTC)
+            session(),
+            report,
+            current_user.user,
+            request.form.get("note", ""),
+            datetime.now(UTC),
+            personal_contact=request.form.get("contact") == "yes",
         ),
     )
 
