@@ -139,3 +139,39 @@ def choropleth(title: str, areas, hotspots, link, label) -> Markup:
         f'<svg class="area-map" viewBox="0 0 {WIDTH} {height:.0f}" aria-hidden="true" data-title="{escape(title)}" '
         f'xmlns="http://www.w3.org/2000/svg">{"".join(shapes)}</svg>'
     )
+
+
+def horizontal_bar_chart(
+    title: str, labels: list[str], series: dict[str, list[float | None]], as_share: bool
+) -> Markup:
+    """Bars across, one row per group: long names (categories, teams) stay readable beside their bar."""
+    values = [v for column in series.values() for v in column if v is not None]
+    maximum = 1.0 if as_share else max(values or [1]) or 1
+    label_width, row, bar = 230, 10 + 8 * len(series), 8
+    height = row * len(labels) + 24
+    plot = WIDTH - label_width - 50
+    parts = []
+    for n, label in enumerate(labels):
+        y = n * row + 4
+        shown = label if len(label) <= 32 else label[:31] + "…"
+        parts.append(f'<text x="{label_width - 6}" y="{y + row / 2 + 3:.1f}" text-anchor="end">{escape(shown)}</text>')
+        for i, column in enumerate(series.values()):
+            value = column[n]
+            if value is None:
+                continue
+            width = value / maximum * plot
+            text = f"{value:.0%}" if as_share else f"{value:g}"
+            parts.append(
+                f'<rect x="{label_width}" y="{y + 4 + i * bar:.1f}" width="{width:.1f}" height="{bar - 1}" '
+                f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="{label_width + width + 4:.1f}" '
+                f'y="{y + 4 + i * bar + bar - 1:.1f}">{text}</text>'
+            )
+    keys = "".join(
+        f'<g transform="translate({label_width + i * 118},{height - 4})"><rect width="12" height="12" y="-10" '
+        f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="16">{escape(name)}</text></g>'
+        for i, name in enumerate(series)
+    )
+    return Markup(
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height + 6}" role="img" focusable="false" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(parts)}{keys}</svg>'
+    )

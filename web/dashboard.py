@@ -107,6 +107,8 @@ def figure_chart(figure: Figure):
         return charts.line_chart(title, labels, series, as_share)
     if figure.chart == "stacked":
         return charts.stacked_chart(title, labels, series)
+    if len(labels) > 6:
+        return charts.horizontal_bar_chart(title, labels, series, as_share)
     return charts.bar_chart(title, labels, series, as_share)
 
 
