@@ -6,7 +6,8 @@
     triage import-history FILE.csv --format katwijk|signalen
     triage retrain --task category|queue
     triage apikeys create NAME | list | revoke ID
-No Flask here: the database, when needed, comes from DATABASE_URL.
+    triage seed-demo [--database URL] [--days 365] [--reports N] [--seed 1] [--replace]
+No Flask here: the database, when needed, comes from DATABASE_URL (or --database).
 """
 
 from __future__ import annotations
@@ -185,10 +186,10 @@ def rollback_artifact(task: str, artifacts: Path | None) -> None:
     click.echo(f"{task} rolled back to {version}")
 
 
-def _database():
+def _database(url: str | None = None):
     from models.database import Database, database_url
 
-    return Database(database_url())
+    return Database(url or database_url())
 
 
 @main.command("import-history")
@@ -231,6 +232,43 @@ def retrain_command(task: str, base: Path, base_format: str, artifacts: Path | N
         + ("promoted" if decision.promoted else "NOT promoted, the current artifact stays")
     )
     database.dispose()
+
+
+@main.command("seed-demo")
+@click.option("--database", "url", default=None, help="Database URL (default: $DATABASE_URL, else the embedded one).")
+@click.option("--days", type=click.IntRange(1, 3660), default=365, show_default=True, help="Days of history.")
+@click.option(
+    "--reports",
+    type=click.IntRange(0, 9_999_999),
+    default=None,
+    help="Number of reports (default: Haarlem's volume for that many days, about 54,000 a year).",
+)
+@click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Same seed, same history.")
+@click.option("--replace", is_flag=True, help="Remove the earlier demo reports and all their rows first.")
+def seed_demo_command(url: str | None, days: int, reports: int | None, seed_value: int, replace: bool) -> None:
+    """Write a demo history for the dashboard: DEMO-... reports, handled as the product would have.
+
+    Real reports are never touched. See data/DEMO_HISTORY.md for what is drawn from real data."""
+    from sqlalchemy import inspect
+
+    from triage.demo_history import DemoDataExists, DemoReportsInUse, seed
+
+    database = _database(url)
+    try:
+        if not inspect(database.engine).has_table("report"):
+            raise click.ClickException("the database is not set up yet: run `flask --app web setup` first")
+        with database.session() as session:
+            summary = seed(session, now=datetime.now(UTC), days=days, reports=reports, seed=seed_value, replace=replace)
+    except DemoDataExists as error:
+        raise click.ClickException(
+            "the database has demo reports already; nothing was changed. Run again with --replace to remove "
+            "them and seed anew (real reports are never touched)."
+        ) from error
+    except (DemoReportsInUse, LookupError) as error:
+        raise click.ClickException(f"{error}; nothing was changed.") from error
+    finally:
+        database.dispose()
+    click.echo(summary.describe())
 
 
 @main.group()

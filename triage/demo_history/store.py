@@ -1,0 +1,127 @@
+"""Writing and removing demo reports in bulk: COPY on PostgreSQL, executemany on SQLite; no ORM object per row.
+
+Demo reports are the reports whose tracking code starts with DEMO- (real codes start with MOR-, see
+triage/tracking.py). Removing them removes every row that points at them, in whatever table, and nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Table, delete, exists, func, insert, inspect, select
+from sqlalchemy.orm import aliased
+
+from models import Base, Report
+
+PREFIX = "DEMO-"
+CODE_DIGITS = 7  # DEMO-0000001: 12 characters of the 20 allowed, room for ten million demo reports
+
+
+class DemoDataExists(RuntimeError):
+    """The database has demo reports already; seeding again needs `replace`."""
+
+
+class DemoReportsInUse(RuntimeError):
+    """A real report points at a demo report (a duplicate or split of it): removing would change a real report."""
+
+
+def tracking_code(number: int) -> str:
+    return f"{PREFIX}{number:0{CODE_DIGITS}d}"
+
+
+def is_demo(report=Report):
+    """Whether a report (or an alias of the report table) is a demo report."""
+    return report.tracking_code.like(f"{PREFIX}%")
+
+
+def count_demo_reports(connection: Connection) -> int:
+    return connection.scalar(select(func.count()).select_from(Report).where(is_demo()))
+
+
+def count_reports(connection: Connection) -> int:
+    return connection.scalar(select(func.count()).select_from(Report))
+
+
+def _referencing_tables() -> list[tuple[Table, str]]:
+    """Every (table, column) with a foreign key to report.id, the report table's own links included."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        for key in table.foreign_keys:
+            if key.column.table.name == Report.__tablename__:
+                found.append((table, key.parent.name))
+    return found
+
+
+@contextmanager
+def _indexed_links(connection: Connection, links: list[tuple[Table, str]]):
+    """Index every link to a report that has no index, for as long as the deletion lasts.
+
+    Deleting a report makes the database look for rows that still point at it; without an index that is a
+    full scan per deleted report (report.split_from_id has none), which makes removing a year of demo reports
+    take minutes on SQLite and hours on PostgreSQL. The indexes are dropped in the same transaction.
+    """
+    inspector = inspect(connection)
+    made = []
+    for table, column in links:
+        known = inspector.get_indexes(table.name) + inspector.get_unique_constraints(table.name)
+        if not any(index["column_names"][:1] == [column] for index in known):
+            name = f"tmp_demo_{table.name}_{column}"[:60]
+            connection.exec_driver_sql(f'CREATE INDEX "{name}" ON "{table.name}" ("{column}")')
+            made.append(name)
+    yield
+    for name in made:
+        connection.exec_driver_sql(f'DROP INDEX "{name}"')
+
+
+def remove_demo_reports(connection: Connection) -> int:
+    """Delete the demo reports and every row that points at them; refuse if a real report points at one."""
+    demo_ids = select(Report.id).where(is_demo())
+    other = aliased(Report)
+    linked = select(other.id).where(
+        ~is_demo(other),
+        (other.duplicate_of_id.in_(demo_ids)) | (other.split_from_id.in_(demo_ids)),
+    )
+    if connection.scalar(select(exists(linked))):
+        raise DemoReportsInUse("a real report is a duplicate or split of a demo report; resolve that first")
+    links = _referencing_tables()
+    with _indexed_links(connection, links):
+        for table, column in links:
+            if table.name != Report.__tablename__:
+                connection.execute(delete(table).where(table.c[column].in_(demo_ids)))
+        return connection.execute(delete(Report).where(is_demo())).rowcount
+
+
+def reserve_report_ids(connection: Connection, count: int) -> list[int]:
+    """Ids for the next reports, taken before writing so related rows can point at them."""
+    if connection.dialect.name == "postgresql":
+        sequence = connection.exec_driver_sql("SELECT pg_get_serial_sequence('report', 'id')").scalar()
+        rows = connection.exec_driver_sql(f"SELECT nextval('{sequence}') FROM generate_series(1, {int(count)})")
+        return sorted(row[0] for row in rows)
+    highest = connection.scalar(select(func.max(Report.id))) or 0
+    return list(range(highest + 1, highest + 1 + count))
+
+
+def write(connection: Connection, table: Table, rows: list[dict]) -> None:
+    if not rows:
+        return
+    if connection.dialect.name == "postgresql":
+        _copy(connection, table, rows)
+    else:
+        connection.execute(insert(table), rows)
+
+
+def _copy(connection: Connection, table: Table, rows: list[dict]) -> None:
+    """COPY through the session's own psycopg connection, so it is part of the same transaction."""
+    columns = list(rows[0])
+    cursor = connection.connection.driver_connection.cursor()
+    names = ", ".join(f'"{c}"' for c in columns)
+    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+        for row in rows:
+            copy.write_row(_copy_values(row[c] for c in columns))
+
+
+def _copy_values(values: Iterable) -> tuple:
+    """JSON as text; everything else psycopg writes as PostgreSQL reads it (aware datetimes, bools, text)."""
+    return tuple(json.dumps(v) if isinstance(v, dict) else v for v in values)
