@@ -56,10 +56,9 @@ def by_service_code(session: Session, code: str) -> Category | None:
 
 
 def by_service_codes(session: Session, codes: list[str]) -> list[Category]:
-    """Categories for a filter: inactive ones too, since old reports keep theirs."""
-    found = []
-    for code in codes:
-        main_slug, _, sub_slug = code.partition(SEPARATOR)
-        query = select(Category).where(Category.slug == sub_slug, Category.parent.has(slug=main_slug))
-        found.extend(session.scalars(query))
-    return found
+    """Categories for a filter, inactive ones too since old reports keep theirs; one query however many codes."""
+    wanted = set(codes)
+    subs = session.scalars(
+        select(Category).where(Category.parent_id.is_not(None)).options(selectinload(Category.parent))
+    )
+    return [sub for sub in subs if service_code(sub) in wanted]
