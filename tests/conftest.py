@@ -22,6 +22,7 @@ from tests.databases import DatabaseUnavailable, create_postgres_database, drop_
 from triage.reference_data import load_reference_data
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+os.environ.setdefault("DEMO_HISTORY", "0")  # `setup` in tests makes no demo history unless a test asks for it
 
 # Points used across the tests (lon, lat).
 GROTE_MARKT = (4.6368, 52.3812)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -38,7 +39,29 @@ def setup() -> None:
     with db.session() as session:
         summary = load_reference_data(session)
     click.echo(f"Database ready: {summary.teams} teams, {summary.categories} categories, {summary.areas} areas.")
+    _seed_demo_history_into_empty_database()
     _train_missing_classifiers(Path(current_app.config["ARTIFACT_DIR"]))
+
+
+def _switched_on(value) -> bool:
+    return str(value).strip().lower() not in ("0", "false", "no", "off", "")
+
+
+def _seed_demo_history_into_empty_database() -> None:
+    """A database without a single report gets a year of demo history (DEMO- reports, data/DEMO_HISTORY.md),
+    so the dashboard shows something right after `make run`. DEMO_HISTORY=0 switches this off; a database
+    with reports, real or demo, is left alone."""
+    from datetime import UTC, datetime
+
+    from triage import demo_history
+
+    if not _switched_on(current_app.config.get("DEMO_HISTORY", os.environ.get("DEMO_HISTORY", "1"))):
+        return
+    with database().session() as session:
+        if demo_history.has_reports(session):
+            return
+        summary = demo_history.seed(session, now=datetime.now(UTC), days=365)
+    click.echo(f"Demo history for the dashboard (DEMO_HISTORY=0 switches it off): {summary.describe()}")
 
 
 def _train_missing_classifiers(root: Path) -> None:

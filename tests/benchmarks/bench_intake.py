@@ -51,6 +51,7 @@ def bench_environment(database_url: str, folder: Path) -> dict:
         ARTIFACT_DIR=str(folder / "artifacts"),
         RATELIMIT_ENABLED="0",
         MAP_TILE_URL="",
+        DEMO_HISTORY="0",  # the benchmarks make their own reports
     )
 
 

@@ -254,3 +254,43 @@ def test_seed_demo_command_refuses_a_second_run_without_replace(sqlite_file):
     assert replaced.exit_code == 0, replaced.output
     with sqlite_file.session() as session:
         assert count(session, Report) == 20
+
+
+@pytest.fixture
+def fresh_app(tmp_path, monkeypatch):
+    """An app on a new SQLite file; its classifiers are not trained (not what these tests are about)."""
+    from web import create_app
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
+    monkeypatch.setattr("web.cli._train_missing_classifiers", lambda root: None)
+    original = demo_history.seed
+    monkeypatch.setattr(demo_history, "seed", lambda session, **kw: original(session, **{**kw, "reports": 40}))
+
+    def build(switch: str):
+        url = f"sqlite:///{tmp_path / 'fresh.db'}"
+        return create_app({"DATABASE_URL": url, "UPLOAD_DIR": str(tmp_path / "up"), "DEMO_HISTORY": switch})
+
+    return build
+
+
+def reports_in(app) -> int:
+    with app.extensions["database"].session_factory() as session:
+        return count(session, Report)
+
+
+def test_setup_gives_an_empty_database_a_demo_history_once(fresh_app):
+    app = fresh_app("1")
+    first = app.test_cli_runner().invoke(args=["setup"])
+    assert first.exit_code == 0, first.output
+    assert "DEMO_HISTORY=0" in first.output and reports_in(app) == 40
+    again = app.test_cli_runner().invoke(args=["setup"])
+    assert again.exit_code == 0 and "Demo history" not in again.output
+    assert reports_in(app) == 40
+    app.extensions["database"].dispose()
+
+
+def test_setup_makes_no_demo_history_when_switched_off(fresh_app):
+    app = fresh_app("0")
+    assert app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
+    assert reports_in(app) == 0
+    app.extensions["database"].dispose()

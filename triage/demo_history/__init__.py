@@ -20,7 +20,15 @@ Officers' decisions get no per-report audit events, so `triage retrain` does not
 one audit event "demo.seeded" records each run.
 """
 
-from triage.demo_history.seeding import SeedSummary, seed
+from triage.demo_history.seeding import SeedSummary, has_reports, seed
 from triage.demo_history.store import DemoDataExists, DemoReportsInUse, count_demo_reports, remove_demo_reports
 
-__all__ = ["DemoDataExists", "DemoReportsInUse", "SeedSummary", "count_demo_reports", "remove_demo_reports", "seed"]
+__all__ = [
+    "DemoDataExists",
+    "DemoReportsInUse",
+    "SeedSummary",
+    "count_demo_reports",
+    "has_reports",
+    "remove_demo_reports",
+    "seed",
+]

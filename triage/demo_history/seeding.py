@@ -90,6 +90,12 @@ def seed(
     return summary
 
 
+def has_reports(target: Session | Connection) -> bool:
+    """Whether the database holds any report at all, real or demo."""
+    connection = target.connection() if isinstance(target, Session) else target
+    return store.any_report(connection)
+
+
 def _workers(asked: int | None, chunks: int) -> int:
     """Worker processes: by default one fewer than the cores (at least one); none for a single chunk."""
     if chunks < 2 or "fork" not in multiprocessing.get_all_start_methods():

@@ -40,8 +40,8 @@ def count_demo_reports(connection: Connection) -> int:
     return connection.scalar(select(func.count()).select_from(Report).where(is_demo()))
 
 
-def count_reports(connection: Connection) -> int:
-    return connection.scalar(select(func.count()).select_from(Report))
+def any_report(connection: Connection) -> bool:
+    return connection.scalar(select(Report.id).limit(1)) is not None
 
 
 def _referencing_tables() -> list[tuple[Table, str]]:
