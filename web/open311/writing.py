@@ -33,7 +33,17 @@ from web.intake_request import photo_store
 from web.jobs import after_commit
 from web.open311.formats import Open311Error
 
-TEXT_FIELDS = ("service_code", "lat", "long", "address_string", "address_id", "description", "email", "phone")
+TEXT_FIELDS = (
+    "service_code",
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "description",
+    "email",
+    "phone",
+    "media_url",
+)
 MAX_FIELD = 20000
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 # Our intake names some fields differently from Open311; errors name the field the client sent.
@@ -73,7 +83,6 @@ def read_post() -> ServiceRequestPost:
     form = request.form
     return ServiceRequestPost(
         **{name: form.get(name, "")[:MAX_FIELD] for name in TEXT_FIELDS},
-        media_url=form.get("media_url", "")[:MAX_FIELD],
         attributes=attributes_from(list(form.items(multi=True))),
     )
 
