@@ -5,13 +5,21 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from sqlalchemy import distinct, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models import Category, Report
+from triage.monitoring.batching import active_batch
 from triage.monitoring.dimensions import Dimension
 from triage.monitoring.filters import Filters, report_conditions
-from triage.monitoring.report_sets import counting_source, in_period, open_now, own_condition, row_condition
+from triage.monitoring.report_sets import (
+    counting_source,
+    in_period,
+    open_now,
+    own_condition,
+    report_counter,
+    row_condition,
+)
 from triage.monitoring.sql import percentiles
 
 Counts = dict[object, dict[str, int]]  # group key -> set name -> number of reports
@@ -23,8 +31,16 @@ def count_sets(session: Session, dimension: Dimension, names: list[str], filters
     for name in names:
         families[counting_source(name)].append(name)
     found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
+    batch = active_batch()
     for (record, moment), members in families.items():
-        for key, values in _count_family(session, dimension, record, moment, members, filters, now).items():
+        if batch is None:
+            answer = _count_family(session, dimension, record, moment, members, filters, now)
+        elif batch.planning:
+            batch.ask_counts(record, moment, filters, dimension, members)
+            continue
+        else:
+            answer = batch.counts(record, moment, filters, dimension, members)
+        for key, values in answer.items():
             found[key].update(values)
     return found
 
@@ -34,7 +50,7 @@ def _count_family(session, dimension, record, moment, names, filters, now) -> Co
     dialect = session.get_bind().dialect.name
     group = dimension.expression(dialect, moment, filters.period).label("group_key")
     conditions = [own_condition(name, now) for name in names]
-    counter = func.count(distinct(Report.id)) if record is not None else func.count()
+    counter = report_counter(record)
     query = select(group, *[counter.filter(condition) for condition in conditions]).select_from(Report)
     if record is not None:
         query = query.join(record, record.report_id == Report.id)
@@ -52,8 +68,14 @@ def set_percentiles(
     session: Session, dimension: Dimension, name: str, value, shares: list[float], filters: Filters, now: datetime
 ) -> dict:
     """Nearest-rank percentiles of a report column over one set, per group: {group key: [value per share]}."""
+    record, moment = counting_source(name)
+    batch = active_batch()
+    if batch is not None and batch.planning:
+        batch.ask_percentiles(record, moment, filters, dimension, name, value, shares)
+        return {}
+    if batch is not None:
+        return batch.percentile_values(record, moment, filters, dimension, name, value, shares)
     dialect = session.get_bind().dialect.name
-    moment = counting_source(name)[1]
     group = dimension.expression(dialect, moment, filters.period).label("group_key")
     base = select(value.label("value"), group).select_from(Report)
     if dimension.needs_category:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from classifiers.artifacts import ArtifactStore
 from models import Feedback, Report
 from triage.monitoring import figures as f
+from triage.monitoring.batching import batched
 from triage.monitoring.filters import Filters, report_conditions
 
 FigureBuilder = Callable[[Session, Filters, datetime], f.Figure]
@@ -60,12 +61,23 @@ class Dashboard:
 
 
 def build_figure(session: Session, name: str, filters: Filters, now: datetime) -> f.Figure | None:
-    builder = FIGURES.get(name)
-    return builder(session, filters=filters, now=now) if builder else None
+    if name not in FIGURES:
+        return None
+    return _build(session, [name], filters, now)[name]
+
+
+def _build(session: Session, names: list[str], filters: Filters, now: datetime) -> dict[str, f.Figure]:
+    """The named figures; on PostgreSQL asked for first and counted in one pass per source (batching.py)."""
+    with batched(session, now) as batch:
+        if batch is not None:
+            for name in names:
+                FIGURES[name](session, filters=filters, now=now)
+            batch.execute()
+        return {name: FIGURES[name](session, filters=filters, now=now) for name in names}
 
 
 def build_dashboard(session: Session, filters: Filters, now: datetime, artifact_dir: Path | None) -> Dashboard:
-    figures = {name: builder(session, filters=filters, now=now) for name, builder in FIGURES.items()}
+    figures = _build(session, list(FIGURES), filters, now)
     flag_worse_served(figures["category_corrections_buurt"])
     return Dashboard(
         filters,

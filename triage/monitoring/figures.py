@@ -169,13 +169,13 @@ MAATWERK_CONTACT_SPEC = [("responded", "responded_in_norm", "responded_late")]
 
 def maatwerk_contact(session: Session, filters: Filters, now: datetime) -> Figure:
     """Maatwerk means personal contact first: how soon it came, and who is still waiting past the norm."""
-    maatwerk = filters.narrowed(queue=Queue.MAATWERK)
-    whole = Dimension("total")
-    counts = count_sets(
-        session, whole, ["responded", "responded_in_norm", "responded_late", "contact_overdue"], maatwerk, now
-    )
-    times = _overall(session, "responded", Report.response_seconds, maatwerk, now) or [None, None]
-    by_set = counts.get("total", {})
+    # Counted per queue with the view's own filters, so these are the same questions the turnaround and
+    # backlog figures ask (answered once); the maatwerk row is read off, zero when the view filters it out.
+    queue = DIMENSIONS["queue"]
+    names = ["responded", "responded_in_norm", "responded_late", "contact_overdue"]
+    by_set = count_sets(session, queue, names, filters, now).get(Queue.MAATWERK, {})
+    times = set_percentiles(session, queue, "responded", Report.response_seconds, MEDIAN_AND_P90, filters, now)
+    times = times.get(Queue.MAATWERK) or [None, None]
     columns = [
         *_ratio_columns(MAATWERK_CONTACT_SPEC),
         Column("dashboard.col.median", "hours"),

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, false, or_, select, true
+from sqlalchemy import ColumnElement, and_, distinct, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from models import Correction, Feedback, Proposal, Report, ReportStatus, StatusChange
@@ -101,6 +101,18 @@ def _changed() -> ColumnElement[bool]:
 
 def set_names() -> list[str]:
     return [*SETS, *RELATED]
+
+
+# Records a report has at most one of within a set (one proposal, one decision per field, one feedback:
+# the services refuse a second), so a plain count of rows counts reports; a report can be reopened twice.
+ONE_PER_REPORT = (Proposal, Correction, Feedback)
+
+
+def report_counter(record):
+    """count(*) where a joined row is a report, count(DISTINCT report.id) where a report may repeat."""
+    if record is None or record in ONE_PER_REPORT:
+        return func.count()
+    return func.count(distinct(Report.id))
 
 
 def counting_source(name: str):
