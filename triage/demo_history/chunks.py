@@ -56,16 +56,32 @@ class Rows:
     feedback: list[dict] = field(default_factory=list)
     counts: Counts = field(default_factory=Counts)
 
+    def batches(self, dialect: str) -> list[store.Batch]:
+        """Reports first: the other rows point at them."""
+        return [
+            store.batch(dialect, model.__table__, rows)
+            for model, rows in (
+                (Report, self.reports),
+                (Proposal, self.proposals),
+                (Correction, self.corrections),
+                (StatusChange, self.changes),
+                (ReportMessage, self.messages),
+                (Feedback, self.feedback),
+            )
+            if rows
+        ]
+
+
+@dataclass
+class Made:
+    """A chunk as it travels from a worker to the writer."""
+
+    batches: list[store.Batch]
+    counts: Counts
+
     def write(self, connection: Connection) -> None:
-        store.write(connection, Report.__table__, self.reports)
-        for model, rows in (
-            (Proposal, self.proposals),
-            (Correction, self.corrections),
-            (StatusChange, self.changes),
-            (ReportMessage, self.messages),
-            (Feedback, self.feedback),
-        ):
-            store.write(connection, model.__table__, rows)
+        for batch in self.batches:
+            store.write(connection, batch)
 
 
 @dataclass(frozen=True)
@@ -74,6 +90,7 @@ class Context:
     buurten: Buurten
     now: datetime
     seed: int
+    dialect: str
 
 
 @dataclass(frozen=True)
@@ -81,6 +98,11 @@ class Chunk:
     first: int  # the number of reports before this chunk in the run
     created: list[datetime]
     ids: list[int]
+
+
+def make_chunk(context: Context, chunk: Chunk) -> Made:
+    rows = make_rows(context, chunk)
+    return Made(rows.batches(context.dialect), rows.counts)
 
 
 def make_rows(context: Context, chunk: Chunk) -> Rows:

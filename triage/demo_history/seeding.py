@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from models import AuditEvent
 from triage.demo_history import profile, store
 from triage.demo_history.catalogue import Catalogue
-from triage.demo_history.chunks import Chunk, Context, Counts, Rows, make_rows
+from triage.demo_history.chunks import Chunk, Context, Counts, Made, make_chunk
 from triage.demo_history.places import Buurten
 
 CHUNK = 10_000
@@ -71,16 +71,16 @@ def seed(
         if not replace:
             raise store.DemoDataExists("the database has demo reports already; use replace to seed them anew")
         summary.replaced = store.remove_demo_reports(connection)
-    context = Context(Catalogue(session), Buurten(connection, municipality_code), now, seed)
+    context = Context(Catalogue(session), Buurten(connection, municipality_code), now, seed, connection.dialect.name)
     count = reports if reports is not None else round(profile.yearly_volume() * days / 365)
     created = profile.created_times(now - timedelta(days=days), now, count, np.random.default_rng([seed, 0]))
     ids = store.reserve_report_ids(connection, count)
     chunks = [
         Chunk(first, created[first : first + CHUNK], ids[first : first + CHUNK]) for first in range(0, count, CHUNK)
     ]
-    for rows in _made(context, chunks, _workers(workers, len(chunks))):
-        rows.write(connection)
-        summary.counts.add(rows.counts)
+    for made in _made(context, chunks, _workers(workers, len(chunks))):
+        made.write(connection)
+        summary.counts.add(made.counts)
     summary.reports = count
     summary.first_created, summary.last_created = (created[0], created[-1]) if created else (None, None)
     details = {"reports": count, "days": days, "seed": seed, "replaced": summary.replaced}
@@ -106,15 +106,15 @@ def _workers(asked: int | None, chunks: int) -> int:
 _CONTEXT: Context | None = None  # what forked workers inherit
 
 
-def _make_in_worker(chunk: Chunk) -> Rows:
-    return make_rows(_CONTEXT, chunk)
+def _make_in_worker(chunk: Chunk) -> Made:
+    return make_chunk(_CONTEXT, chunk)
 
 
-def _made(context: Context, chunks: list[Chunk], workers: int) -> Iterator[Rows]:
+def _made(context: Context, chunks: list[Chunk], workers: int) -> Iterator[Made]:
     """The chunks' rows in order; with workers, a few chunks ahead of the writer, never the whole run in memory."""
     if not workers:
         for chunk in chunks:
-            yield make_rows(context, chunk)
+            yield make_chunk(context, chunk)
         return
     global _CONTEXT
     _CONTEXT = context

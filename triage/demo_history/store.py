@@ -7,13 +7,29 @@ triage/tracking.py). Removing them removes every row that points at them, in wha
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Connection, Table, delete, exists, func, insert, inspect, select
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    DateTime,
+    Float,
+    Integer,
+    Table,
+    delete,
+    exists,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from models import Base, Report
+from models.base import UTCDateTime
 
 PREFIX = "DEMO-"
 CODE_DIGITS = 7  # DEMO-0000001: 12 characters of the 20 allowed, room for ten million demo reports
@@ -103,25 +119,63 @@ def reserve_report_ids(connection: Connection, count: int) -> list[int]:
     return list(range(highest + 1, highest + 1 + count))
 
 
-def write(connection: Connection, table: Table, rows: list[dict]) -> None:
-    if not rows:
+@dataclass(frozen=True)
+class Batch:
+    """Rows of one table ready to write: COPY text for PostgreSQL, parameter dicts for SQLite."""
+
+    table: str
+    columns: tuple[str, ...]
+    rows: list[dict] | None = None
+    copy_text: bytes | None = None
+
+
+def batch(dialect: str, table: Table, rows: list[dict]) -> Batch:
+    """Made where the rows are made (a worker process), so the writer only passes bytes on."""
+    columns = tuple(rows[0]) if rows else ()
+    if dialect != "postgresql":
+        return Batch(table.name, columns, rows=rows)
+    fields = [(name, _copy_formatter(table.c[name].type)) for name in columns]
+    lines = ["\t".join([NULL if row[name] is None else text(row[name]) for name, text in fields]) for row in rows]
+    return Batch(table.name, columns, copy_text=("\n".join(lines) + "\n").encode("utf-8"))
+
+
+NULL = "\\N"
+COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_formatter(column_type):
+    """How a column's values are written in COPY's text format (NULL aside), by the column's type."""
+    if isinstance(column_type, Boolean):
+        return lambda value: "t" if value else "f"
+    if isinstance(column_type, DateTime | UTCDateTime):
+        return _copy_time
+    if isinstance(column_type, JSON):
+        return lambda value: _copy_text(json.dumps(value, ensure_ascii=False))
+    if isinstance(column_type, Integer | Float):
+        return str
+    return lambda value: _copy_text(str(value))
+
+
+def _copy_text(value: str) -> str:
+    if "\\" in value or "\t" in value or "\n" in value or "\r" in value:
+        return value.translate(COPY_ESCAPES)
+    return value
+
+
+def _copy_time(value: datetime) -> str:
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given; pass an aware UTC datetime")
+    return value.isoformat()
+
+
+def write(connection: Connection, batch: Batch) -> None:
+    """Into the caller's transaction; on PostgreSQL through its own psycopg connection with COPY."""
+    if batch.rows is not None:
+        if batch.rows:
+            connection.execute(insert(Base.metadata.tables[batch.table]), batch.rows)
         return
-    if connection.dialect.name == "postgresql":
-        _copy(connection, table, rows)
-    else:
-        connection.execute(insert(table), rows)
-
-
-def _copy(connection: Connection, table: Table, rows: list[dict]) -> None:
-    """COPY through the session's own psycopg connection, so it is part of the same transaction."""
-    columns = list(rows[0])
-    cursor = connection.connection.driver_connection.cursor()
-    names = ", ".join(f'"{c}"' for c in columns)
-    with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row(_copy_values(row[c] for c in columns))
-
-
-def _copy_values(values: Iterable) -> tuple:
-    """JSON as text; everything else psycopg writes as PostgreSQL reads it (aware datetimes, bools, text)."""
-    return tuple(json.dumps(v) if isinstance(v, dict) else v for v in values)
+    if batch.copy_text:
+        names = ", ".join(f'"{c}"' for c in batch.columns)
+        cursor = connection.connection.driver_connection.cursor()
+        with cursor.copy(f'COPY "{batch.table}" ({names}) FROM STDIN') as copy:
+            copy.write(batch.copy_text)
