@@ -194,6 +194,17 @@ def test_officers_decisions_exist_exactly_for_proposals_a_person_decided(session
     assert automated > 50 and decided > 100
 
 
+def test_bulk_writes_keep_tabs_newlines_and_backslashes(session, seeded):
+    from triage.demo_history import store
+
+    report = demo_reports(session)[0]
+    text = "tab\there\nnew line\\N not null\r\\ end"
+    row = {"report_id": report.id, "at": NOW, "actor": "x", "kind": "internal", "text": text}
+    dialect = session.get_bind().dialect.name
+    store.write(session.connection(), store.batch(dialect, ReportMessage.__table__, [row]))
+    assert session.scalar(select(ReportMessage.text).where(ReportMessage.actor == "x")) == text
+
+
 def test_the_same_seed_gives_the_same_history(session, seeded):
     first = history(session)
     again = demo_history.seed(session, **SMALL, replace=True)
