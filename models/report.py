@@ -50,7 +50,7 @@ class Report(Base):
         enum_column(Priority), default=Priority.NORMAL, server_default=Priority.NORMAL.value
     )
     duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
-    split_from_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"))
+    split_from_id: Mapped[int | None] = mapped_column(ForeignKey("report.id"), index=True)
     queue_entered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     due_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     response_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

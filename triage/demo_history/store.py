@@ -75,8 +75,9 @@ def _indexed_links(connection: Connection, links: list[tuple[Table, str]]):
     """Index every link to a report that has no index, for as long as the deletion lasts.
 
     Deleting a report makes the database look for rows that still point at it; without an index that is a
-    full scan per deleted report (report.split_from_id has none), which makes removing a year of demo reports
-    take minutes on SQLite and hours on PostgreSQL. The indexes are dropped in the same transaction.
+    full scan per deleted report, which makes removing a year of demo reports take minutes on SQLite and hours
+    on PostgreSQL. Since migration 0010 every link to a report has an index; this guards a link added later
+    without one. The indexes are dropped in the same transaction.
     """
     inspector = inspect(connection)
     made = []
