@@ -14,16 +14,24 @@ DASHES = ("", "6 3", "2 3", "8 3 2 3", "", "")
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 640, 240, 48, 40, 12
 
 
-def _frame(title: str, body: str, legend: list[str]) -> Markup:
-    keys = "".join(
-        f'<g transform="translate({LEFT + i * 118},{HEIGHT - 10})"><rect width="12" height="12" y="-10" '
+def _legend(names, left: float, baseline: float) -> str:
+    """One coloured key per series, in a row."""
+    return "".join(
+        f'<g transform="translate({left + i * 118},{baseline})"><rect width="12" height="12" y="-10" '
         f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="16">{escape(name)}</text></g>'
-        for i, name in enumerate(legend)
+        for i, name in enumerate(names)
     )
+
+
+def _svg(title: str, height: float, body: str) -> Markup:
     return Markup(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT + 14}" role="img" focusable="false" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{body}{keys}</svg>'
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {height:.0f}" role="img" focusable="false" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{body}</svg>'
     )
+
+
+def _frame(title: str, body: str, legend: list[str]) -> Markup:
+    return _svg(title, HEIGHT + 14, body + _legend(legend, LEFT, HEIGHT - 10))
 
 
 def _scale(maximum: float):
@@ -166,12 +174,4 @@ def horizontal_bar_chart(
                 f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="{label_width + width + 4:.1f}" '
                 f'y="{y + 4 + i * bar + bar - 1:.1f}">{text}</text>'
             )
-    keys = "".join(
-        f'<g transform="translate({label_width + i * 118},{height - 4})"><rect width="12" height="12" y="-10" '
-        f'fill="{PALETTE[i % len(PALETTE)]}"/><text x="16">{escape(name)}</text></g>'
-        for i, name in enumerate(series)
-    )
-    return Markup(
-        f'<svg class="chart" viewBox="0 0 {WIDTH} {height + 6}" role="img" focusable="false" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>{"".join(parts)}{keys}</svg>'
-    )
+    return _svg(title, height + 6, "".join(parts) + _legend(series, label_width, height - 4))

@@ -10,7 +10,6 @@ Target: the dashboard with all figures renders in under 1 s median.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
@@ -23,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.bench_inbox import log_in, run, timed  # noqa: E402
-from tests.benchmarks.bench_intake import FLASK, bench_environment, serve  # noqa: E402
+from tests.benchmarks.bench_intake import FLASK, bench_environment, publish, serving  # noqa: E402
 from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 PASSWORD = "bench wachtwoord 2026"
@@ -76,8 +75,7 @@ def main() -> None:
             run([*FLASK, "setup"], env)
             create_lead(env)
             seed_seconds = seed_history(url, args.reports, args.days)
-            server, base = serve(env)
-            try:
+            with serving(env) as base:
                 session = log_in(base)
                 results = {
                     "reports": args.reports,
@@ -86,13 +84,9 @@ def main() -> None:
                     "target": "dashboard median < 1000 ms",
                     **{name: timed(session, target, args.n, 3) for name, target in views(base).items()},
                 }
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
     finally:
         drop_postgres_database(url)
-    Path(args.out).write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    publish(results, args.out)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ sequential warm-up, perf_counter around each request, nearest-rank percentiles.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import statistics
@@ -25,7 +24,7 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_intake import FLASK, bench_environment, serve  # noqa: E402
+from tests.benchmarks.bench_intake import FLASK, bench_environment, publish, serving  # noqa: E402
 from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 PASSWORD = "bench wachtwoord 2026"
@@ -138,8 +137,7 @@ def main() -> None:
             started = time.perf_counter()
             seed(url, args.reports)
             seed_seconds = round(time.perf_counter() - started, 1)
-            server, base = serve(env)
-            try:
+            with serving(env) as base:
                 session = log_in(base)
                 engine = sa.create_engine(url)
                 with engine.connect() as connection:
@@ -158,13 +156,9 @@ def main() -> None:
                         session, base + "/team/simple?timing=overdue&area=WK039201", args.n, 20
                     ),
                 }
-            finally:
-                server.terminate()
-                server.wait(timeout=10)
     finally:
         drop_postgres_database(url)
-    Path(args.out).write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    publish(results, args.out)
 
 
 if __name__ == "__main__":

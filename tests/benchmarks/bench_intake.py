@@ -18,6 +18,8 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -74,6 +76,23 @@ def serve(env: dict) -> tuple[subprocess.Popen, str]:
             time.sleep(0.1)
     server.kill()
     raise SystemExit("server did not start")
+
+
+@contextmanager
+def serving(env: dict) -> Iterator[str]:
+    """The server's base URL while the block runs; stopped afterwards, also when the block fails."""
+    server, base = serve(env)
+    try:
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def publish(results: dict, out: str) -> None:
+    """Write the figures as JSON for `make bench` and show them."""
+    Path(out).write_text(json.dumps(results, indent=2))
+    print(json.dumps(results, indent=2))
 
 
 def start_server(database_url: str, folder: Path) -> tuple[subprocess.Popen, str]:
@@ -174,8 +193,7 @@ def main() -> None:
                     results[kind] = bench_database(kind, url, args.n, folder)
                 finally:
                     drop_postgres_database(url)
-    Path(args.out).write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    publish(results, args.out)
 
 
 if __name__ == "__main__":
