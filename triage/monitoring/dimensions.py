@@ -54,7 +54,7 @@ class Dimension:
 
 DIMENSIONS = {
     name: Dimension(name, needs_category=name in ("team", "category"))
-    for name in ("queue", "team", "category", "wijk", "buurt", "channel", "day", "week")
+    for name in ("queue", "team", "category", "wijk", "buurt", "channel", "day", "week", "total")
 }
 
 

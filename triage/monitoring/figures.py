@@ -17,7 +17,6 @@ from triage.monitoring.counting import Counts, count_sets, set_percentiles
 from triage.monitoring.dimensions import DIMENSIONS, Dimension, Group
 from triage.monitoring.filters import Filters
 from triage.monitoring.report_sets import BACKLOG_AGES
-from triage.service_norms import calendar
 
 MEDIAN_AND_P90 = [0.5, 0.9]
 
@@ -141,8 +140,7 @@ def turnaround(session: Session, filters: Filters, now: datetime) -> Figure:
 
 
 def _overall(session, name, value, filters, now) -> list | None:
-    whole = Dimension("total")
-    found = set_percentiles(session, whole, name, value, MEDIAN_AND_P90, filters, now)
+    found = set_percentiles(session, DIMENSIONS["total"], name, value, MEDIAN_AND_P90, filters, now)
     return next(iter(found.values()), None)
 
 
@@ -158,10 +156,6 @@ def _turnaround_values(counts: dict, resolution: list | None, response: list | N
         counts.get("responded", 0),
         *[_hours(s) for s in response],
     ]
-
-
-def working_day_hours() -> float:
-    return calendar().office_hours.length.total_seconds() / 3600
 
 
 MAATWERK_CONTACT_SPEC = [("responded", "responded_in_norm", "responded_late")]
