@@ -51,10 +51,11 @@ def link(endpoint: str, filters: Filters, **extra) -> str:
     return url_for(endpoint, **filters.params(), **{k: v for k, v in extra.items() if v})
 
 
-def drill_link(filters: Filters, figure_row, set_name: str | None) -> str | None:
-    if not set_name:
+def drill_link(filters: Filters, figure_row, column) -> str | None:
+    """The list of reports behind one cell of a figure."""
+    if not column.drill:
         return None
-    return link("dashboard.drill_down", filters.narrowed(**figure_row.group.narrowing), set=set_name)
+    return link("dashboard.drill_down", filters.narrowed(**figure_row.narrowing(column)), set=column.drill)
 
 
 def group_label(group) -> str:

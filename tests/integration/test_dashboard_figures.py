@@ -118,13 +118,16 @@ def test_filters_narrow_every_figure(session, history):
         ("backlog", "queue.maatwerk", 2),
         ("satisfaction", "queue.simple", 1),
         ("inflow_day", "2026-04-23", 0),
+        ("inflow_day", "2026-04-24", 1),  # its counterpart in the period before: 10 April
+        ("inflow_week", "2026-04-20", 1),
+        ("inflow_channel", "channel.phone", 1),
         ("accuracy_week", "2026-04-20", 2),
     ],
 )
 def test_every_count_drills_down_to_exactly_its_reports(session, history, figure_name, label, column):
     fig = figure(session, figure_name)
     chosen = next(r for r in fig.rows if r.group.label == label)
-    narrowed = PERIOD.narrowed(**chosen.group.narrowing)
+    narrowed = PERIOD.narrowed(**chosen.narrowing(fig.columns[column]))
     behind = reports_in_set(session, fig.columns[column].drill, narrowed, NOW)
     count = session.scalar(select(func.count()).select_from(behind.subquery()))
     assert count == chosen.values[column]

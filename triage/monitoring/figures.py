@@ -26,12 +26,18 @@ class Column:
     key: str  # message key of the heading
     kind: str  # "count", "share", "hours" (working hours), "days"
     drill: str | None = None  # report set behind a count
+    before: bool = False  # counted in the period before, not in the chosen one
 
 
 @dataclass(frozen=True)
 class Row:
     group: Group
     values: list[float | int | None]
+    before: dict = field(default_factory=dict)  # narrowing to this row's counterpart in the period before
+
+    def narrowing(self, column: Column) -> dict:
+        """The filter changes behind one of this row's cells."""
+        return self.before if column.before else self.group.narrowing
 
 
 @dataclass
@@ -217,23 +223,28 @@ def inflow(session: Session, by: str, filters: Filters, now: datetime) -> Figure
     current = count_sets(session, dimension, ["inflow"], filters, now)
     before_filters = filters.narrowed(period=filters.period.previous())
     before = count_sets(session, dimension, ["inflow"], before_filters, now)
-    previous_groups = dimension.groups(session, before_filters)
-    by_position = {
-        g.key: previous_groups[i].key if i < len(previous_groups) else None
-        for i, g in enumerate(dimension.groups(session, filters))
-    }
     rows = []
-    for group in dimension.groups(session, filters):
-        earlier = before.get(group.key if by == "channel" else by_position[group.key], {}).get("inflow", 0)
-        rows.append(Row(group, [current.get(group.key, {}).get("inflow", 0), earlier]))
+    for group, counterpart in _counterparts(session, dimension, filters, before_filters):
+        earlier = before.get(counterpart.key, {}).get("inflow", 0) if counterpart else 0
+        narrowing = {"period": before_filters.period, **(counterpart.narrowing if counterpart else {})}
+        rows.append(Row(group, [current.get(group.key, {}).get("inflow", 0), earlier], narrowing))
     now_total, before_total = sum(r.values[0] for r in rows), sum(r.values[1] for r in rows)
     columns = [
         Column("dashboard.col.inflow", "count", "inflow"),
-        Column("dashboard.col.inflow_before", "count", None),
+        Column("dashboard.col.inflow_before", "count", "inflow", before=True),
     ]
-    total = Row(TOTAL, [now_total, before_total])
+    total = Row(TOTAL, [now_total, before_total], {"period": before_filters.period})
     chart = "line" if by in ("day", "week") else "bar"
     return Figure(f"inflow_{by}", by, columns, rows, total, chart, [0, 1])
+
+
+def _counterparts(session: Session, dimension: Dimension, filters: Filters, before: Filters):
+    """Each group with its counterpart in the period before: the n-th day or week, or the same channel or buurt."""
+    groups = dimension.groups(session, filters)
+    if dimension.name not in ("day", "week"):
+        return [(group, group) for group in groups]
+    earlier = dimension.groups(session, before)
+    return [(group, earlier[i] if i < len(earlier) else None) for i, group in enumerate(groups)]
 
 
 def trend(figure: Figure) -> float | None:
