@@ -21,6 +21,7 @@ from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
 from triage.monitoring.hotspots import map_outlines, neighbourhood_map
 from triage.monitoring.report_sets import reports_in_set, set_names
+from triage.team_views import may_see_queue
 from web import charts
 from web.auth import login_manager
 from web.database import session
@@ -86,6 +87,7 @@ def index():
         drill_link=drill_link,
         group_label=group_label,
         link=link,
+        may_open=may_open,
     )
 
 
@@ -133,6 +135,11 @@ def _choices() -> dict:
     }
 
 
+def may_open(report: Report) -> bool:
+    """Only link to a report page the person may open (a monitoring member may not work a queue's reports)."""
+    return report.queue is not None and may_see_queue(current_user.user, report.queue)
+
+
 def _set_or_400(problems: dict) -> str:
     name = request.args.get("set", "inflow")
     if name not in set_names():
@@ -169,6 +176,7 @@ def drill_down():
         page=page,
         pages=max(1, -(-total // PAGE_SIZE)),
         link=link,
+        may_open=may_open,
     ), status
 
 

@@ -124,3 +124,12 @@ def test_after_logging_in_each_person_lands_on_their_own_work(client, people, em
     token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
     response = client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
     assert response.status_code == 302 and response.headers["Location"].endswith(start)
+
+
+def test_the_list_links_only_to_report_pages_the_person_may_open(client, people, history):
+    log_in(client, "monitor@haarlem.example")
+    page = client.get(f"/dashboard/meldingen?{PERIOD}&set=inflow").get_data(as_text=True)
+    assert history["A"].tracking_code in page and "/team/melding/" not in page
+    log_in(client, "lead@haarlem.example")
+    page = client.get(f"/dashboard/meldingen?{PERIOD}&set=inflow").get_data(as_text=True)
+    assert f"/team/melding/{history['A'].id}" in page
