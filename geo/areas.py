@@ -61,9 +61,18 @@ def _name_elsewhere(by_kind: dict[AreaKind, list[Area]]) -> str | None:
     return None
 
 
+def areas_of_kind(session: Session, kind: AreaKind) -> list[Area]:
+    """Every area of one kind, by name: for choosing one in a list, or a row per area in a table."""
+    return list(session.scalars(select(Area).where(Area.kind == kind).order_by(Area.name)))
+
+
 def buurten(session: Session) -> list[Area]:
     """The neighbourhoods a resident can choose from when the map is not available, by name."""
-    return list(session.scalars(select(Area).where(Area.kind == AreaKind.BUURT).order_by(Area.name)))
+    return areas_of_kind(session, AreaKind.BUURT)
+
+
+def wijken(session: Session) -> list[Area]:
+    return areas_of_kind(session, AreaKind.WIJK)
 
 
 def find_area(session: Session, kind: AreaKind, code: str) -> Area | None:

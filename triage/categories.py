@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from models import Category
+from models import Category, Team
 
 SEPARATOR = "_"
 
@@ -21,6 +21,17 @@ SEPARATOR = "_"
 class MainCategory:
     category: Category
     subcategories: list[Category]
+
+
+def main_categories(session: Session) -> list[Category]:
+    """Every main category by name, active or not: reports keep their category when it is retired."""
+    return list(session.scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name)))
+
+
+def owning_teams(session: Session) -> list[Team]:
+    """The teams that own a category, by name: the teams reports can be counted per."""
+    owners = select(Category.team_id).where(Category.team_id.is_not(None))
+    return list(session.scalars(select(Team).where(Team.id.in_(owners)).order_by(Team.name)))
 
 
 def service_code(category: Category) -> str:

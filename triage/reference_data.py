@@ -34,13 +34,14 @@ class LoadSummary:
 
 
 def load_reference_data(session: Session, data_dir: Path = DEFAULT_DATA_DIR) -> LoadSummary:
-    teams = load_teams(session, _read_json(data_dir / "teams.json"))
-    categories = load_categories(session, _read_json(data_dir / "categories.json"))
+    teams = load_teams(session, read_json(data_dir / "teams.json"))
+    categories = load_categories(session, read_json(data_dir / "categories.json"))
     areas = load_area_files(session, [data_dir / "areas" / name for name in AREA_FILES])
     return LoadSummary(teams=teams, categories=categories, areas=areas)
 
 
-def _read_json(path: Path):
+def read_json(path: Path):
+    """A shipped data file (data/*.json), always read as UTF-8."""
     with path.open(encoding="utf-8") as handle:
         return json.load(handle)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time
 from functools import cache
 from pathlib import Path
@@ -14,15 +13,14 @@ from models import Category, Report, ReportStatus, StatusChange
 from triage.audit import record
 from triage.calendar import BusinessCalendar, OfficeHours
 from triage.norms import Norm, Pause, due_at, timer
-from triage.reference_data import DEFAULT_DATA_DIR
+from triage.reference_data import DEFAULT_DATA_DIR, read_json
 
 NORMS_FILE = DEFAULT_DATA_DIR / "service_norms.json"
 
 
 @cache
 def settings(path: Path = NORMS_FILE) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return read_json(path)
 
 
 def calendar() -> BusinessCalendar:

@@ -13,8 +13,10 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from flask_login import current_user
 from sqlalchemy import func, select
 
-from models import Area, AreaKind, Category, Channel, Queue, Report, Role, Team, TeamKind
+from geo.areas import wijken
+from models import Channel, Queue, Report, Role, TeamKind
 from triage.calendar import AMSTERDAM
+from triage.categories import main_categories, owning_teams
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
@@ -123,15 +125,12 @@ def _short_label(figure: Figure, group) -> str:
 
 
 def _choices() -> dict:
-    teams = select(Team).where(Team.id.in_(select(Category.team_id))).order_by(Team.name)
     return {
         "queues": list(Queue),
         "channels": list(Channel),
-        "teams": list(session().scalars(teams)),
-        "categories": list(
-            session().scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name))
-        ),
-        "wijken": list(session().scalars(select(Area).where(Area.kind == AreaKind.WIJK).order_by(Area.name))),
+        "teams": owning_teams(session()),
+        "categories": main_categories(session()),
+        "wijken": wijken(session()),
     }
 
 
@@ -140,7 +139,8 @@ def may_open(report: Report) -> bool:
     return report.queue is not None and may_see_queue(current_user.user, report.queue)
 
 
-def _set_or_400(problems: dict) -> str:
+def _chosen_set(problems: dict) -> str:
+    """The report set asked for in the URL; an unknown one is a problem to show, and "" is returned."""
     name = request.args.get("set", "inflow")
     if name not in set_names():
         problems.add("set", "dashboard.unknown_set")
@@ -151,7 +151,7 @@ def _set_or_400(problems: dict) -> str:
 @blueprint.get("/meldingen")
 def drill_down():
     filters, problems, now = _view()
-    name = _set_or_400(problems)
+    name = _chosen_set(problems)
     page = request.args.get("pagina", "1")
     page = int(page) if page.isdigit() and int(page) > 0 else 1
     reports, total = [], 0
@@ -185,7 +185,7 @@ def export_reports(kind: str):
     if kind not in ("csv", "geojson"):
         abort(404)
     filters, problems, now = _view()
-    name = _set_or_400(problems)
+    name = _chosen_set(problems)
     if not name:
         abort(400)
     rows = report_rows(session(), reports_in_set(session(), name, filters, now))

@@ -8,8 +8,10 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 from sqlalchemy import select
 
-from models import Area, AreaKind, AuditEvent, Category, Escalation, Queue, Report, ReportMessage, Role
+from geo.areas import wijken
+from models import AuditEvent, Escalation, Queue, Report, ReportMessage, Role
 from triage import workflow
+from triage.categories import main_categories
 from triage.feedback import feedback_for
 from triage.service_norms import calendar
 from triage.team_views import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
@@ -52,8 +54,6 @@ def work_list_page(queue_name: str):
     day = calendar().office_hours.length
     labels = {r.id: timer_label(r, now) for r in reports}
     durations = {rid: describe(label.remaining, day) for rid, label in labels.items() if label.remaining is not None}
-    mains = session().scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name))
-    wijken = session().scalars(select(Area).where(Area.kind == AreaKind.WIJK).order_by(Area.name))
     return render_template(
         "team/work_list.html",
         queue=queue,
@@ -62,8 +62,8 @@ def work_list_page(queue_name: str):
         filters=filters,
         labels=labels,
         durations=durations,
-        mains=list(mains),
-        wijken=list(wijken),
+        mains=main_categories(session()),
+        wijken=wijken(session()),
         statuses=OPEN,
         page_size=PAGE_SIZE,
     )

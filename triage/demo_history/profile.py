@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import calendar as month_calendar
 import itertools
-import json
 import math
 import random
 from datetime import date, datetime, time, timedelta
@@ -19,15 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from triage.calendar import AMSTERDAM
-from triage.reference_data import DEFAULT_DATA_DIR
+from triage.reference_data import DEFAULT_DATA_DIR, read_json
 
 AGGREGATES_FILE = DEFAULT_DATA_DIR / "demo_history.json"
 
 
 @cache
 def aggregates(path: Path = AGGREGATES_FILE) -> dict:
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+    return read_json(path)
 
 
 def yearly_volume() -> int:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, literal
 from sqlalchemy.orm import Session
 
-from models import Area, AreaKind, Category, Channel, Queue, Report, Team
+from geo.areas import areas_of_kind
+from models import AreaKind, Category, Channel, Queue, Report
+from triage.categories import main_categories, owning_teams
 from triage.monitoring.filters import Filters, Period
 from triage.monitoring.sql import bucket_index
 
@@ -84,20 +86,16 @@ def _channel_groups(session: Session) -> list[Group]:
 
 
 def _team_groups(session: Session) -> list[Group]:
-    owners = select(Category.team_id).where(Category.team_id.is_not(None))
-    teams = session.scalars(select(Team).where(Team.id.in_(owners)).order_by(Team.name))
-    return [Group(team.id, team.name, False, {"team": team.slug}) for team in teams]
+    return [Group(team.id, team.name, False, {"team": team.slug}) for team in owning_teams(session)]
 
 
 def _category_groups(session: Session) -> list[Group]:
-    mains = session.scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name))
-    return [Group(c.id, c.name, False, {"category": str(c.id)}) for c in mains]
+    return [Group(c.id, c.name, False, {"category": str(c.id)}) for c in main_categories(session)]
 
 
 def _area_groups(kind: AreaKind):
     def load(session: Session) -> list[Group]:
-        areas = session.scalars(select(Area).where(Area.kind == kind).order_by(Area.name))
-        return [Group(a.id, a.name, False, {"area": a.code}) for a in areas]
+        return [Group(a.id, a.name, False, {"area": a.code}) for a in areas_of_kind(session, kind)]
 
     return load
 

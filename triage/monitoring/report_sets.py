@@ -28,7 +28,7 @@ class ReportSet:
     condition: Callable[[datetime], ColumnElement[bool]]  # given now
 
 
-def _in_period(column, period: Period) -> ColumnElement[bool]:
+def in_period(column, period: Period) -> ColumnElement[bool]:
     return and_(column >= period.start, column < period.end)
 
 
@@ -137,15 +137,11 @@ def open_now() -> ColumnElement[bool]:
     return _open(None)
 
 
-def in_period(column, period: Period) -> ColumnElement[bool]:
-    return _in_period(column, period)
-
-
 def row_condition(name: str, filters: Filters, now: datetime) -> ColumnElement[bool]:
     """The set's condition on a row of its own source (the report, or the related record joined to it)."""
     if name in RELATED:
         _, moment, condition = RELATED[name]
-        return and_(condition(), _in_period(moment(), filters.period))
+        return and_(condition(), in_period(moment(), filters.period))
     return set_condition(name, filters, now)
 
 
@@ -155,11 +151,11 @@ def set_condition(name: str, filters: Filters, now: datetime) -> ColumnElement[b
         chosen = SETS[name]
         parts = [chosen.condition(now)]
         if chosen.moment is not None:
-            parts.append(_in_period(chosen.moment(), filters.period))
+            parts.append(in_period(chosen.moment(), filters.period))
         return and_(*parts)
     if name in RELATED:
         record, moment, condition = RELATED[name]
-        return exists().where(record.report_id == Report.id, condition(), _in_period(moment(), filters.period))
+        return exists().where(record.report_id == Report.id, condition(), in_period(moment(), filters.period))
     return false()
 
 
