@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.database import Database
 from models.migrate import upgrade
 from tests.databases import DatabaseUnavailable, create_postgres_database, drop_postgres_database
-from triage.reference_data import load_reference_data
+from triage.reference.loading import load_reference_data
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 os.environ.setdefault("DEMO_HISTORY", "0")  # `setup` in tests makes no demo history unless a test asks for it

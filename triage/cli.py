@@ -24,11 +24,11 @@ from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
 from classifiers.training import evaluate_on, metadata, train_category, train_queue
 from models import Role
-from triage import api_keys
-from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
-from triage.history import HISTORY_FORMATS, import_history
-from triage.learning import decided_report_examples, history_examples, retrain
-from triage.staff import StaffError, create_user, find_user, set_roles
+from triage.open311 import api_keys
+from triage.proposals.history import HISTORY_FORMATS, import_history
+from triage.proposals.learning import decided_report_examples, history_examples, retrain
+from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
+from triage.staff.accounts import StaffError, create_user, find_user, set_roles
 
 TASKS = click.Choice(["category", "queue"])
 

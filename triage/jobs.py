@@ -11,12 +11,12 @@ from datetime import UTC, datetime
 from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from models.database import Database, database_url
-from triage.classifier_data import DEMO_CORPUS, artifact_root, product_rules
-from triage.housekeeping import periodic_work
-from triage.learning import retrain
-from triage.mail_sender import SmtpSettings, send_outbox
-from triage.pipeline import run_proposal
-from triage.proposals import LoadedClassifiers, load_classifiers
+from triage.notifications.sending import SmtpSettings, send_outbox
+from triage.periodic import periodic_work
+from triage.proposals.classifying import LoadedClassifiers, load_classifiers
+from triage.proposals.learning import retrain
+from triage.proposals.pipeline import run_proposal
+from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
 
 RETRAIN_TIMEOUT_SECONDS = 30 * 60
 PROPOSAL_TIMEOUT_SECONDS = 60

@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from triage.proposals import load_classifiers
+from triage.proposals.classifying import load_classifiers
 from web import cli, compression, database, errors, i18n
 from web.auth import login_manager
 from web.config import settings_from_environment

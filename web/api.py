@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from models import Area, Category, Channel, Report
-from triage import reports
-from triage.categories import active_tree, service_code
-from triage.intake import accept_uploads, check_submission, submit_report
-from triage.problems import Problem, Problems, SubmissionRejected
+from triage.intake import lookup as reports
+from triage.intake.submission import accept_uploads, check_submission, submit_report
+from triage.kernel.refusals import Problem, Problems, SubmissionRejected
+from triage.reference.categories import active_tree, service_code
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import LANGUAGES, problem_text

@@ -13,8 +13,8 @@ from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from classifiers.training import metadata, train_category, train_queue
 from models.migrate import upgrade
-from triage.classifier_data import DEMO_CORPUS, product_rules
-from triage.reference_data import load_reference_data
+from triage.proposals.sources import DEMO_CORPUS, product_rules
+from triage.reference.loading import load_reference_data
 from web.database import database
 
 
@@ -126,7 +126,7 @@ def anonymise_contacts() -> None:
     """Erase reporters' contact details once the retention period (REPORTER_RETENTION_DAYS) has passed."""
     from datetime import UTC, datetime
 
-    from triage.privacy import anonymise_expired_contacts
+    from triage.intake.privacy import anonymise_expired_contacts
 
     days = current_app.config["REPORTER_RETENTION_DAYS"]
     with database().session() as session:
@@ -147,7 +147,7 @@ def run_periodic(app: Flask) -> dict:
     """The periodic work plus owed proposals and mail: what the embedded default runs every few minutes."""
     from datetime import UTC, datetime
 
-    from triage.housekeeping import periodic_work
+    from triage.periodic import periodic_work
     from web.jobs import dispatch_pending, send_mail
 
     with app.app_context():

@@ -7,8 +7,8 @@ import secrets
 from pathlib import Path
 
 from models.database import database_url, instance_dir
-from triage.classifier_data import artifact_root
-from triage.mail_sender import SmtpSettings
+from triage.notifications.sending import SmtpSettings
+from triage.proposals.sources import artifact_root
 
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 

@@ -15,15 +15,15 @@ from sqlalchemy import func, select
 
 from geo.areas import wijken
 from models import Channel, Queue, Report, Role, TeamKind
-from triage.calendar import AMSTERDAM
-from triage.categories import main_categories, owning_teams
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
 from triage.monitoring.hotspots import map_outlines, neighbourhood_map
 from triage.monitoring.report_sets import reports_in_set, set_names
-from triage.team_views import may_see_queue
+from triage.norms.calendar import AMSTERDAM
+from triage.reference.categories import main_categories, owning_teams
+from triage.workflow.work_lists import may_see_queue
 from web import charts
 from web.auth import login_manager
 from web.database import session

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from flask import g, request
 from geoalchemy2.shape import to_shape
 
-from triage.problems import Problem
+from triage.kernel.refusals import Problem
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

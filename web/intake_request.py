@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from triage.intake import Submission, Upload
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, Upload
 
 TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
 TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")

@@ -15,8 +15,8 @@ from datetime import UTC, datetime
 
 from flask import Flask, current_app
 
-from triage.mail_sender import send_outbox
-from triage.pipeline import pending_jobs, prepare_proposal, store_proposal
+from triage.notifications.sending import send_outbox
+from triage.proposals.pipeline import pending_jobs, prepare_proposal, store_proposal
 from web.database import database
 
 log = logging.getLogger(__name__)

@@ -8,10 +8,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
-from triage import reports
-from triage.decisions import DecisionRefused
-from triage.feedback import feedback_for, give_feedback
-from triage.intake import (
+from triage.intake import lookup as reports
+from triage.intake.submission import (
     MAX_DESCRIPTION,
     MAX_PHOTOS,
     Submission,
@@ -19,7 +17,8 @@ from triage.intake import (
     check_submission,
     submit_report,
 )
-from triage.problems import Problems, SubmissionRejected
+from triage.kernel.refusals import DecisionRefused, Problems, SubmissionRejected
+from triage.workflow.feedback import feedback_for, give_feedback
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate

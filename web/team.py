@@ -10,11 +10,11 @@ from sqlalchemy import select
 
 from geo.areas import wijken
 from models import AuditEvent, Escalation, Queue, Report, ReportMessage, Role
-from triage import workflow
-from triage.categories import main_categories
-from triage.feedback import feedback_for
-from triage.service_norms import calendar
-from triage.team_views import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
+from triage.norms.due_times import calendar
+from triage.reference.categories import main_categories
+from triage.workflow import transitions as workflow
+from triage.workflow.feedback import feedback_for
+from triage.workflow.work_lists import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, Role
-from triage import decisions
-from triage.duplicates import duplicate_candidates
+from triage.inbox import decisions
+from triage.inbox.duplicates import duplicate_candidates
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session

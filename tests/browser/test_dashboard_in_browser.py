@@ -9,7 +9,7 @@ import pytest
 from models import Role
 from tests.browser.conftest import axe_violations
 from tests.integration.dashboard_history import NOW, build_history
-from triage.staff import create_user
+from triage.staff.accounts import create_user
 
 pytestmark = pytest.mark.browser
 PASSWORD = "dashboard browser wachtwoord"

@@ -8,10 +8,10 @@ from sqlalchemy import select
 
 from models import Category, Channel, Proposal, Queue, Report, ReportStatus, Role
 from tests.browser.conftest import axe_violations
-from triage.decisions import correct
-from triage.intake import Submission, check_submission, submit_report
-from triage.staff import create_user
-from triage.storage import PhotoStore
+from triage.inbox.decisions import correct
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.staff.accounts import create_user
 
 pytestmark = pytest.mark.browser
 PASSWORD = "browser test wachtwoord"

@@ -15,14 +15,14 @@ from sqlalchemy import select
 
 from models import Category, Channel, Queue, Report, Role
 from tests.conftest import GROTE_MARKT
-from triage.decisions import correct
-from triage.feedback import give_feedback
-from triage.intake import Submission, check_submission, submit_report
+from triage.inbox.decisions import correct
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
 from triage.monitoring.filters import Filters, Period
-from triage.pipeline import PreparedProposal, store_proposal
-from triage.staff import create_user
-from triage.storage import PhotoStore
-from triage.workflow import change_status
+from triage.proposals.pipeline import PreparedProposal, store_proposal
+from triage.staff.accounts import create_user
+from triage.workflow.feedback import give_feedback
+from triage.workflow.transitions import change_status
 
 HAARLEM = ZoneInfo("Europe/Amsterdam")
 PERIOD = Filters(Period(date(2026, 4, 20), date(2026, 5, 3)))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from models import ApiSubmission, AuditEvent, PendingJob, Report, Reporter
 from tests.conftest import GROTE_MARKT
-from triage.api_keys import create_key
+from triage.open311.api_keys import create_key
 
 FORMATS = ("json", "xml")
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from models import Report, Role
 from tests.conftest import csrf_token_from
-from triage.staff import create_user
+from triage.staff.accounts import create_user
 
 PASSWORD = "dashboard wachtwoord 2026"
 PERIOD = "van=2026-04-20&tot=2026-05-03"

@@ -27,12 +27,12 @@ from triage.cli import main as triage_cli
 from triage.demo_history import seeding
 from triage.demo_history.corpus import records
 from triage.demo_history.store import is_demo
-from triage.intake import Submission, check_submission, submit_report
-from triage.norms import due_at
-from triage.outcomes import working_seconds
-from triage.service_norms import calendar, pauses, resolution_norm, response_norm
-from triage.storage import PhotoStore
-from triage.workflow import TRANSITIONS
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.norms.clock import due_at
+from triage.norms.due_times import calendar, pauses, resolution_norm, response_norm
+from triage.norms.outcomes import working_seconds
+from triage.workflow.transitions import TRANSITIONS
 
 NOW = datetime(2026, 3, 16, 11, 30, tzinfo=UTC)  # a Monday morning: some reports are still waiting for triage
 SMALL = {"now": NOW, "days": 60, "reports": 300, "seed": 7}

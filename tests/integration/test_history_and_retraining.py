@@ -10,9 +10,9 @@ from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset, with_file_context
 from classifiers.training import metadata, train_queue
 from models import AuditEvent, TrainingExample
-from triage.classifier_data import DEMO_CORPUS, product_rules
-from triage.history import import_history
-from triage.learning import retrain
+from triage.proposals.history import import_history
+from triage.proposals.learning import retrain
+from triage.proposals.sources import DEMO_CORPUS, product_rules
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 HEADER = [

@@ -7,12 +7,13 @@ from sqlalchemy import select
 
 from models import AuditEvent, Category, Channel, Queue, ReportMessage, ReportStatus, Role
 from tests.conftest import GROTE_MARKT
-from triage.calendar import AMSTERDAM
-from triage.decisions import DecisionRefused, correct
-from triage.intake import Submission, check_submission, submit_report
-from triage.staff import create_user
-from triage.storage import PhotoStore
-from triage.workflow import change_status, claim, next_statuses
+from triage.inbox.decisions import correct
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.kernel.refusals import DecisionRefused
+from triage.norms.calendar import AMSTERDAM
+from triage.staff.accounts import create_user
+from triage.workflow.transitions import change_status, claim, next_statuses
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
 

@@ -10,14 +10,14 @@ from sqlalchemy import func, select
 
 from models import Category, Channel, Escalation, Feedback, OutboxMail, ReportStatus, Role
 from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.decisions import correct
-from triage.escalation import escalate
-from triage.feedback import give_feedback
-from triage.intake import Submission, check_submission, submit_report
-from triage.mail_sender import SmtpSettings, send_outbox
-from triage.staff import create_user
-from triage.storage import PhotoStore
-from triage.workflow import change_status
+from triage.inbox.decisions import correct
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.notifications.sending import SmtpSettings, send_outbox
+from triage.staff.accounts import create_user
+from triage.workflow.escalation import escalate
+from triage.workflow.feedback import give_feedback
+from triage.workflow.transitions import change_status
 
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -132,7 +132,7 @@ def test_negative_feedback_asks_the_team_to_reopen(session, report_with_email, s
     assert "#feedback" in mails(session, kind="done")[0].body
     feedback = give_feedback(session, report_with_email, "no", "Hij is nog steeds vol", START)
     assert feedback.reopen_requested
-    from triage.decisions import DecisionRefused
+    from triage.kernel.refusals import DecisionRefused
 
     with pytest.raises(DecisionRefused):
         give_feedback(session, report_with_email, "yes", "", START)

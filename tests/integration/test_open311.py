@@ -24,8 +24,8 @@ from tests.integration.open311_client import (
     stored_counts,
 )
 from tests.integration.test_staff_and_triage_inbox import PASSWORD, log_in
-from triage.api_keys import revoke
-from triage.staff import create_user
+from triage.open311.api_keys import revoke
+from triage.staff.accounts import create_user
 
 BASE = "/open311/v2"
 

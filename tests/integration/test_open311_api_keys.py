@@ -7,8 +7,8 @@ from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from models import ApiKey
-from triage.api_keys import active_key, create_key, key_hash
 from triage.cli import main
+from triage.open311.api_keys import active_key, create_key, key_hash
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from werkzeug.serving import make_server
 from models import ApiSubmission, Channel, Report
 from tests.conftest import jpeg_bytes
 from tests.integration.open311_client import errors, new_api_key, post_request, request_fields, stored_counts
-from triage.remote_media import MediaSettings, fetch_media
+from triage.intake.remote_media import MediaSettings, fetch_media
 
 PDOK_ANSWER = {"response": {"numFound": 1, "docs": [{"centroide_ll": "POINT(4.63675 52.38117)"}]}}
 

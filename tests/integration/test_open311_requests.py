@@ -21,8 +21,8 @@ from tests.integration.open311_client import (
     request_fields,
     stored_counts,
 )
-from triage.intake import Submission, check_submission, submit_report
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
 
 BASE = "/open311/v2"
 CONTACT = {"email": "bewoner@example.org", "phone": "0612345678", "first_name": "Jantje", "last_name": "Pietersen"}

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from models import Queue, Report, ReportMessage, Role
 from tests.conftest import csrf_token_from
 from tests.integration.dashboard_history import MAATWERK, History, Staff, local
-from triage.staff import create_user
+from triage.staff.accounts import create_user
 
 PASSWORD = "contact wachtwoord 2026"
 

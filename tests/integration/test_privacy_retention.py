@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from models import AuditEvent, Channel, Reporter
 from tests.conftest import GROTE_MARKT
-from triage.intake import Submission, check_submission, submit_report
-from triage.privacy import anonymise_expired_contacts
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.privacy import anonymise_expired_contacts
+from triage.intake.submission import Submission, check_submission, submit_report
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

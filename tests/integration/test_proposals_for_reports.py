@@ -10,10 +10,10 @@ from classifiers.datasets import read_dataset
 from classifiers.training import metadata, train_category, train_queue
 from models import Category, Channel
 from tests.conftest import GROTE_MARKT
-from triage.classifier_data import DEMO_CORPUS, product_rules
-from triage.intake import Submission, check_submission, submit_report
-from triage.proposals import load_classifiers, propose, report_input
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.proposals.classifying import load_classifiers, propose, report_input
+from triage.proposals.sources import DEMO_CORPUS, product_rules
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

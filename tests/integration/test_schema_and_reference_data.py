@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from models import Area, AreaKind, Base, Category, Queue, Team
 from models.migrations.env_filters import include_object
-from triage.reference_data import load_reference_data
+from triage.reference.loading import load_reference_data
 
 
 def test_migrated_schema_matches_the_models(connection):

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 
 from models import AuditEvent, Category, Channel, Correction, Proposal, Queue, Report, ReportStatus, Role
 from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.intake import Submission, check_submission, submit_report
-from triage.staff import create_user
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.staff.accounts import create_user
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 PASSWORD = "een lang wachtwoord 123"
@@ -251,7 +251,7 @@ def second_report(session, tmp_path, text, lon_lat=GROTE_MARKT):
 
 
 def test_duplicate_candidates_rank_similar_text_first(session, tmp_path, waiting_report):
-    from triage.duplicates import duplicate_candidates
+    from triage.inbox.duplicates import duplicate_candidates
 
     other_text = second_report(session, tmp_path, "Losse stoeptegel bij de kerk")
     same_text = second_report(session, tmp_path, "De container zit helemaal vol")

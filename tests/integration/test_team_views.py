@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from models import Category, Channel, Report, ReportStatus, Role
 from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.decisions import correct
-from triage.intake import Submission, check_submission, submit_report
-from triage.staff import create_user
-from triage.storage import PhotoStore
+from triage.inbox.decisions import correct
+from triage.intake.photo_store import PhotoStore
+from triage.intake.submission import Submission, check_submission, submit_report
+from triage.staff.accounts import create_user
 
 PASSWORD = "team wachtwoord 2026"
 

@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from models import Role, StaffUser
 from triage.cli import main
-from triage.staff import authenticate
+from triage.staff.accounts import authenticate
 
 PASSWORD = "lang genoeg wachtwoord"
 

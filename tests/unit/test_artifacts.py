@@ -13,7 +13,7 @@ from classifiers.artifacts import FORMAT_VERSION, ArtifactError, ArtifactStore
 from classifiers.datasets import read_dataset
 from classifiers.inputs import ReportInput
 from classifiers.training import candidate_is_not_worse, fingerprint, metadata, train_category
-from triage.classifier_data import DEMO_CORPUS
+from triage.proposals.sources import DEMO_CORPUS
 
 TASK = "category"
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)

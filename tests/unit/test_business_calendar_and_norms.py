@@ -4,8 +4,8 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from triage.calendar import AMSTERDAM, BusinessCalendar, OfficeHours
-from triage.norms import Norm, due_at, timer, working_time_between
+from triage.norms.calendar import AMSTERDAM, BusinessCalendar, OfficeHours
+from triage.norms.clock import Norm, due_at, timer, working_time_between
 
 CALENDAR = BusinessCalendar()
 

@@ -1,6 +1,6 @@
 import pytest
 
-from triage.intake import parse_coordinates
+from triage.intake.submission import parse_coordinates
 
 
 @pytest.mark.parametrize(

@@ -7,10 +7,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from geo.geocoder import GeocoderSettings, parse_point
-from triage.open311 import ServiceRequestPost, attributes_from, check_post
-from triage.open311_requests import MAX_RESULTS, parse_moment, parse_query
-from triage.problems import SubmissionRejected
-from triage.remote_media import is_web_link
+from triage.intake.remote_media import is_web_link
+from triage.kernel.refusals import SubmissionRejected
+from triage.open311.posting import ServiceRequestPost, attributes_from, check_post
+from triage.open311.requests import MAX_RESULTS, parse_moment, parse_query
 from web.open311.formats import w3c_time, xml_document
 from web.open311.logs import HideApiKeys
 

@@ -4,7 +4,7 @@ import pytest
 from PIL import Image
 
 from tests.conftest import jpeg_bytes
-from triage.photos import MAX_BYTES, PhotoRejected, prepare_photo
+from triage.intake.photos import MAX_BYTES, PhotoRejected, prepare_photo
 
 
 def test_prepared_photo_has_no_exif_and_keeps_its_size():

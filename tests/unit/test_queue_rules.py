@@ -11,7 +11,7 @@ from classifiers.inputs import ReportInput
 from classifiers.queue import combine
 from classifiers.reasons import Reason
 from classifiers.rules import QUEUES, Rule, RuleFiring, RuleSet
-from triage.classifier_data import RULES_FILE, product_rules
+from triage.proposals.sources import RULES_FILE, product_rules
 
 MIN_ESCALATION = {"complex": 0.6, "maatwerk": 0.95}
 

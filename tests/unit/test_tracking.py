@@ -1,6 +1,6 @@
 import re
 
-from triage.tracking import ALPHABET, new_status_token, new_tracking_code, normalise_tracking_code
+from triage.intake.tracking import ALPHABET, new_status_token, new_tracking_code, normalise_tracking_code
 
 
 def test_tracking_code_is_readable_and_random():

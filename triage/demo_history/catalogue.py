@@ -1,4 +1,4 @@
-"""The categories demo reports can have, with the norms the product gives them (triage.service_norms)."""
+"""The categories demo reports can have, with the norms the product gives them (triage.norms.due_times)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Queue, Report
-from triage.norms import Norm
-from triage.service_norms import calendar, resolution_norm, response_norm
+from triage.norms.clock import Norm
+from triage.norms.due_times import calendar, resolution_norm, response_norm
 
 
 @dataclass(frozen=True)

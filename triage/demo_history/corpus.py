@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from triage.classifier_data import DEMO_CORPUS
+from triage.proposals.sources import DEMO_CORPUS
 
 # Corpus queue labels that came from the corpus's own neighbourhood or reporter, which a demo report does not
 # share: such a record's report gets its category's default queue instead (the place and reporter rules).

@@ -1,8 +1,8 @@
 """One demo report's life as the product would have lived it: proposal, triage, work, close, feedback, reopen.
 
 The moments are planned first, then cut at `now`: what happened by then is written, the rest has not happened
-yet. Due times come from the product's norms (triage.service_norms) and calendar, and the outcome columns
-are what triage.outcomes would have written at those moments, counted with the same clock. Demo reports are
+yet. Due times come from the product's norms (triage.norms.due_times) and calendar, and the outcome columns
+are what triage.norms.outcomes would have written at those moments, counted with the same clock. Demo reports are
 never paused (no waiting for the resident), so the clock has no pauses to leave out.
 """
 
@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 
 from models import ReportStatus
-from triage.calendar import BusinessCalendar
 from triage.demo_history import profile, texts
 from triage.demo_history.catalogue import Catalogue, CategoryInfo
-from triage.norms import due_at, working_time_between
+from triage.norms.calendar import BusinessCalendar
+from triage.norms.clock import due_at, working_time_between
 
 S = ReportStatus
-CLASSIFIER = "system:classifier"  # as triage.pipeline routes a confident proposal
+CLASSIFIER = "system:classifier"  # as triage.proposals.pipeline routes a confident proposal
 OFFICER = "triage.demo@example.org"
 LEAD = "teamleider.demo@example.org"
 TEAM = {
@@ -250,5 +250,5 @@ def cut(life: Life, now: datetime) -> Outcome:
 
 
 def counted_seconds(calendar: BusinessCalendar, start: datetime, until: datetime) -> int:
-    """Office time from entering the queue, as triage.outcomes.working_seconds counts it (no pauses here)."""
+    """Office time from entering the queue, as triage.norms.outcomes.working_seconds counts it (no pauses here)."""
     return max(int(working_time_between(calendar, start, until).total_seconds()), 0)

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.calendar import AMSTERDAM
-from triage.reference_data import DEFAULT_DATA_DIR, read_json
+from triage.norms.calendar import AMSTERDAM
+from triage.reference.loading import DEFAULT_DATA_DIR, read_json
 
 AGGREGATES_FILE = DEFAULT_DATA_DIR / "demo_history.json"
 

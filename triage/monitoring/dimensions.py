@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from geo.areas import areas_of_kind
 from models import AreaKind, Category, Channel, Queue, Report
-from triage.categories import main_categories, owning_teams
 from triage.monitoring.filters import Filters, Period
 from triage.monitoring.sql import bucket_index
+from triage.reference.categories import main_categories, owning_teams
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Area, Category, Report
-from triage.calendar import AMSTERDAM
 from triage.monitoring.figures import Figure
+from triage.norms.calendar import AMSTERDAM
 
 BATCH = 2000
 REPORT_FIELDS = (

@@ -13,8 +13,8 @@ from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from models import Area, AreaKind, Category, Channel, Queue, Report, Team
-from triage.calendar import AMSTERDAM
-from triage.problems import Problems
+from triage.kernel.refusals import Problems
+from triage.norms.calendar import AMSTERDAM
 
 DEFAULT_DAYS = 91  # a quarter: enough weeks for a trend, short enough to act on
 MAX_DAYS = 3 * 366

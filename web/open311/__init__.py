@@ -13,10 +13,10 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, g, request
 
 from models import ApiKey
-from triage import api_keys
-from triage.categories import active_services, by_service_code
-from triage.open311_requests import find_request, find_requests, parse_query, request_id_for_token
-from triage.problems import SubmissionRejected
+from triage.kernel.refusals import SubmissionRejected
+from triage.open311 import api_keys
+from triage.open311.requests import find_request, find_requests, parse_query, request_id_for_token
+from triage.reference.categories import active_services, by_service_code
 from web.api import api_language
 from web.database import session
 from web.extensions import limiter, open311_rate_limit

@@ -6,9 +6,9 @@ from flask import current_app, url_for
 from geoalchemy2.shape import to_shape
 
 from models import Category, Report
-from triage.categories import service_code
-from triage.open311 import is_closed
-from triage.open311_requests import VisibleRequest
+from triage.open311.posting import is_closed
+from triage.open311.requests import VisibleRequest
+from triage.reference.categories import service_code
 from web.i18n import translate
 from web.open311.formats import CONTENT_TYPES, w3c_time
 

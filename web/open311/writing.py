@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from flask import current_app, request
 
 from models import ApiKey, Category, Channel, Report
-from triage import api_keys
-from triage.categories import by_service_code
-from triage.intake import check_submission, submit_report
-from triage.open311 import (
+from triage.intake.remote_media import MediaSettings
+from triage.intake.submission import check_submission, submit_report
+from triage.kernel.refusals import Problems, SubmissionRejected
+from triage.open311 import api_keys
+from triage.open311.posting import (
     GeocoderSettings,
     ServiceRequestPost,
     attributes_from,
@@ -25,8 +26,7 @@ from triage.open311 import (
     record_submission,
     to_submission,
 )
-from triage.problems import Problems, SubmissionRejected
-from triage.remote_media import MediaSettings
+from triage.reference.categories import by_service_code
 from web.database import database, session
 from web.i18n import problem_text, translate
 from web.intake_request import photo_store

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from geo.geocoder import GeocoderSettings, GeocoderUnavailable, locate
 from models import ApiKey, ApiSubmission, Category, Report, ReportStatus
-from triage.intake import Submission, accept_uploads, parse_coordinates
-from triage.problems import Problems, SubmissionRejected
-from triage.remote_media import MediaSettings, fetch_media, is_web_link
-from triage.storage import PhotoStore
+from triage.intake.photo_store import PhotoStore
+from triage.intake.remote_media import MediaSettings, fetch_media, is_web_link
+from triage.intake.submission import Submission, accept_uploads, parse_coordinates
+from triage.kernel.refusals import Problems, SubmissionRejected
 
 log = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import Report
-from triage.norms import working_time_between
-from triage.service_norms import calendar, pauses
+from triage.norms.clock import working_time_between
+from triage.norms.due_times import calendar, pauses
 
 
 def working_seconds(session: Session, report: Report, until: datetime) -> int | None:

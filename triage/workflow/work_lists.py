@@ -9,8 +9,8 @@ from sqlalchemy import Select, and_, func, nulls_last, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import Area, Category, Feedback, Queue, Report, ReportStatus, Role, StaffUser
-from triage.norms import working_time_between
-from triage.service_norms import calendar, settings
+from triage.norms.clock import working_time_between
+from triage.norms.due_times import calendar, settings
 
 OPEN = (
     ReportStatus.TRIAGED,

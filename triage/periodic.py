@@ -6,8 +6,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from triage.escalation import escalate
-from triage.privacy import anonymise_expired_contacts
+from triage.intake.privacy import anonymise_expired_contacts
+from triage.workflow.escalation import escalate
 
 
 def periodic_work(session: Session, now: datetime, retention_days: int) -> dict:

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from classifiers.proposal import CategoryProposal, QueueProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
-from triage.audit import record
-from triage.proposals import LoadedClassifiers, propose, report_input
-from triage.resident_mail import mail_resident
-from triage.service_norms import enter_queue
+from triage.kernel.audit import record
+from triage.norms.due_times import enter_queue
+from triage.notifications.resident_mail import mail_resident
+from triage.proposals.classifying import LoadedClassifiers, propose, report_input
 
 PROPOSE = "propose"
 CLASSIFIER_ACTOR = "system:classifier"

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import OutboxMail, Queue, Report, ReportStatus
-from triage.service_norms import resolution_norm, response_norm
+from triage.norms.due_times import resolution_norm, response_norm
 
 FOOTER = (
     "\n\nU kunt deze e-mail niet beantwoorden. / You cannot reply to this e-mail.\n"

@@ -14,13 +14,13 @@ from sqlalchemy.orm import Session
 
 from geo.areas import Placement, find_area, place_point, point_element, representative_point
 from models import Area, AreaKind, Attachment, Channel, Report, Reporter, ReportStatus
-from triage.audit import record
-from triage.photos import PhotoRejected, prepare_photo
-from triage.pipeline import owe_proposal
-from triage.problems import Problems, SubmissionRejected
-from triage.resident_mail import mail_resident
-from triage.storage import PhotoStore
-from triage.tracking import new_status_token, unique_tracking_code
+from triage.intake.photo_store import PhotoStore
+from triage.intake.photos import PhotoRejected, prepare_photo
+from triage.intake.tracking import new_status_token, unique_tracking_code
+from triage.kernel.audit import record
+from triage.kernel.refusals import Problems, SubmissionRejected
+from triage.notifications.resident_mail import mail_resident
+from triage.proposals.pipeline import owe_proposal
 
 MAX_DESCRIPTION = 3000
 MAX_LOCATION_TEXT = 300

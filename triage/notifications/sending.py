@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import OutboxMail
-from triage.resident_mail import BASE_URL_MARK
+from triage.notifications.resident_mail import BASE_URL_MARK
 
 MAX_ATTEMPTS = 5
 

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Escalation, OutboxMail, Report, Role, StaffRole, StaffUser
-from triage.audit import record
-from triage.service_norms import report_timer, settings
-from triage.team_views import OPEN
+from triage.kernel.audit import record
+from triage.norms.due_times import report_timer, settings
+from triage.workflow.work_lists import OPEN
 
 SYSTEM_ACTOR = "system:escalation"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from classifiers.rules import RuleSet
 from models.database import instance_dir
-from triage.reference_data import DEFAULT_DATA_DIR
+from triage.reference.loading import DEFAULT_DATA_DIR
 
 DEMO_CORPUS = DEFAULT_DATA_DIR / "demo_corpus.jsonl"
 RULES_FILE = DEFAULT_DATA_DIR / "triage_rules.json"

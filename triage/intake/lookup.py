@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Report, ReportMessage
-from triage.tracking import normalise_tracking_code
+from triage.intake.tracking import normalise_tracking_code
 
 MAX_TOKEN_LENGTH = 64
 TOKEN = re.compile(r"[A-Za-z0-9_-]+")  # what new_status_token makes; anything else cannot match

@@ -10,10 +10,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Report, ReportStatus, StatusChange
-from triage.audit import record
-from triage.calendar import BusinessCalendar, OfficeHours
-from triage.norms import Norm, Pause, due_at, timer
-from triage.reference_data import DEFAULT_DATA_DIR, read_json
+from triage.kernel.audit import record
+from triage.norms.calendar import BusinessCalendar, OfficeHours
+from triage.norms.clock import Norm, Pause, due_at, timer
+from triage.reference.loading import DEFAULT_DATA_DIR, read_json
 
 NORMS_FILE = DEFAULT_DATA_DIR / "service_norms.json"
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 from urllib.request import HTTPRedirectHandler, build_opener
 
-from triage.intake import Upload
-from triage.photos import MAX_BYTES
+from triage.intake.photos import MAX_BYTES
+from triage.intake.submission import Upload
 
 log = logging.getLogger(__name__)
 MAX_URL_LENGTH = 2000

@@ -14,7 +14,7 @@ import shutil
 import time
 from pathlib import Path
 
-from triage.photos import PreparedPhoto
+from triage.intake.photos import PreparedPhoto
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 DRAFT_MAX_AGE_SECONDS = 24 * 3600

@@ -17,11 +17,11 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import ApiKey, ApiSubmission, AuditEvent, Category, Report, ReportMessage
-from triage.categories import by_service_codes
-from triage.open311 import CLOSED
-from triage.problems import Problems, SubmissionRejected
-from triage.reports import by_status_token
-from triage.tracking import normalise_tracking_code
+from triage.intake.lookup import by_status_token
+from triage.intake.tracking import normalise_tracking_code
+from triage.kernel.refusals import Problems, SubmissionRejected
+from triage.open311.posting import CLOSED
+from triage.reference.categories import by_service_codes
 
 MAX_RESULTS = 1000
 MAX_SPAN = timedelta(days=90)

@@ -1,4 +1,4 @@
-"""Refusals as data: a field name and a message key, translated by whoever shows them (web page or JSON)."""
+"""Refusals as data: a field name or an action and a message key, translated by whoever shows them (page or JSON)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ class SubmissionRejected(Exception):
     def __init__(self, problems: Problems) -> None:
         super().__init__(", ".join(f"{name}: {[p.code for p in items]}" for name, items in problems.items()))
         self.problems = problems
+
+
+class DecisionRefused(Exception):
+    """A staff action or a resident's answer refused; `code` is a message key and nothing has been changed."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code

@@ -13,17 +13,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, StaffUser
-from triage.audit import record
-from triage.resident_mail import mail_resident
-from triage.service_norms import enter_queue
-
-
-class DecisionRefused(Exception):
-    """`code` is a message key for the officer; nothing has been changed when it is raised."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
+from triage.kernel.audit import record
+from triage.kernel.refusals import DecisionRefused
+from triage.norms.due_times import enter_queue
+from triage.notifications.resident_mail import mail_resident
 
 
 def latest_proposal(session: Session, report: Report) -> Proposal | None:
@@ -149,8 +142,8 @@ def split(
     now: datetime,
 ) -> Report:
     """Two problems in one report become two reports at the same place, each with its own tracking code."""
-    from triage.pipeline import owe_proposal
-    from triage.tracking import new_status_token, unique_tracking_code
+    from triage.intake.tracking import new_status_token, unique_tracking_code
+    from triage.proposals.pipeline import owe_proposal
 
     report = _check_open(report, seen_version)
     first_text, second_text = first_text.strip(), second_text.strip()

@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models import Report, Reporter
-from triage.audit import record
+from triage.kernel.audit import record
 
 SYSTEM_ACTOR = "system:retention"
 

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Feedback, Report, ReportStatus
-from triage.audit import record
-from triage.decisions import DecisionRefused
+from triage.kernel.audit import record
+from triage.kernel.refusals import DecisionRefused
 
 MAX_TEXT = 2000
 

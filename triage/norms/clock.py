@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from triage.calendar import BusinessCalendar
+from triage.norms.calendar import BusinessCalendar
 
 Pause = tuple[datetime, datetime | None]  # from, until (None: still paused)
 MAX_DAYS_AHEAD = 3660

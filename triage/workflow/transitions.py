@@ -11,12 +11,12 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import Category, Queue, Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
-from triage.audit import record
-from triage.decisions import DecisionRefused
-from triage.outcomes import clear_resolution, record_first_contact, record_resolution
-from triage.resident_mail import mail_resident
-from triage.service_norms import enter_queue, recompute_due
-from triage.staff import find_user
+from triage.kernel.audit import record
+from triage.kernel.refusals import DecisionRefused
+from triage.norms.due_times import enter_queue, recompute_due
+from triage.norms.outcomes import clear_resolution, record_first_contact, record_resolution
+from triage.notifications.resident_mail import mail_resident
+from triage.staff.accounts import find_user
 
 S = ReportStatus
 TEAM = frozenset({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN})

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from geo.loading import load_area_files
 from models import Category, Queue, Team, TeamKind
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 AREA_FILES = (
     "haarlem_gemeente.geojson",
     "haarlem_wijken.geojson",

@@ -1,0 +1,3 @@
+"""The triage inbox: officers' decisions on proposals (accept, correct, duplicate, split), duplicate candidates, and
+the inbox's lists.
+"""

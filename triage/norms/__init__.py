@@ -1,0 +1,3 @@
+"""Service norms: the Dutch business calendar, the pure clock (due times, timers, pauses), the due times stored on a
+report when it enters a queue, and the outcomes written when they happen.
+"""

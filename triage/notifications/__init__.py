@@ -1,0 +1,1 @@
+"""Mail to residents and staff: what each mail says (templates per kind and language) and sending the outbox."""
