@@ -1,0 +1,43 @@
+"""The municipality the product serves, from `municipality.json` in the data folder.
+
+Everything that names the municipality (pages, refusals, mails, Open311 discovery, the areas it loads) reads
+this profile, so a second municipality is another data folder, not a code change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from triage.reference.loading import DEFAULT_DATA_DIR, read_json
+
+
+@dataclass(frozen=True)
+class MunicipalityProfile:
+    code: str  # CBS gemeente code, e.g. "GM0392"
+    name: str  # as residents say it: "Haarlem"
+    open311_jurisdiction: str  # Open311 jurisdiction_id, e.g. "haarlem.nl"
+    area_files: tuple[str, ...]  # under <data folder>/areas: the boundary, wijken, buurten, neighbours
+    mail_sender: str  # From: of every mail
+    mail_footer: dict[str, str]  # per language: the line under every mail
+    logo: str | None  # a path under web/static, or None for the name in words
+    colour: str  # the house colour, as CSS: "#b3003b"
+
+    def footer(self, language: str) -> str:
+        return self.mail_footer.get(language) or self.mail_footer["nl"]
+
+
+@cache
+def load_profile(data_dir: Path = DEFAULT_DATA_DIR) -> MunicipalityProfile:
+    raw = read_json(Path(data_dir) / "municipality.json")
+    return MunicipalityProfile(
+        code=raw["code"],
+        name=raw["name"],
+        open311_jurisdiction=raw["open311_jurisdiction"],
+        area_files=tuple(raw["area_files"]),
+        mail_sender=raw["mail_sender"],
+        mail_footer=dict(raw["mail_footer"]),
+        logo=raw.get("logo"),
+        colour=raw.get("colour", "#b3003b"),
+    )
