@@ -19,7 +19,6 @@ from triage.norms.calendar import BusinessCalendar
 from triage.norms.clock import due_at, working_time_between
 
 S = ReportStatus
-CLASSIFIER = "system:classifier"  # as triage.proposals.pipeline routes a confident proposal
 OFFICER = "triage.demo@example.org"
 LEAD = "teamleider.demo@example.org"
 TEAM = {

@@ -77,12 +77,6 @@ class PhotoStore:
         path = self.photos / storage_key[:2] / f"{storage_key}{suffix}"
         return path if path.is_file() else None
 
-    def remove(self, storage_key: str) -> None:
-        for variant in ("photo", "thumb"):
-            path = self.path(storage_key, variant)
-            if path:
-                path.unlink(missing_ok=True)
-
     def discard_draft(self, key: str) -> None:
         if KEY_PATTERN.match(key):
             shutil.rmtree(self.drafts / key, ignore_errors=True)
