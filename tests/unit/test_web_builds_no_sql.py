@@ -17,7 +17,8 @@ ALLOWED_IMPORTS = {
     "geoalchemy2.shape": {"to_shape"},
 }
 DATABASE_LIBRARIES = ("sqlalchemy", "geoalchemy2")
-# Methods that build or run a query; `.get(` stays allowed, as do `.join(` and `.limit(` (strings, rate limits).
+# Methods that build or run a query, or a piece of one; `.get(` stays allowed (a row by its key, a dict), as do
+# `.join(`, `.limit(` and `.values(`, which web uses on strings, rate limits and dicts.
 QUERY_METHODS = {
     "where",
     "filter",
@@ -27,9 +28,19 @@ QUERY_METHODS = {
     "scalars",
     "query",
     "select_from",
+    "subquery",
+    "outerjoin",
     "order_by",
     "group_by",
+    "having",
+    "offset",
     "options",
+    "returning",
+    "in_",
+    "is_",
+    "is_not",
+    "asc",
+    "desc",
 }
 
 
