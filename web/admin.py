@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from sqlalchemy import select
 
-from models import OutboxMail, Role
+from models import Role
+from triage.notifications.outbox import latest_mails
 from web.auth import require_roles
 from web.database import session
 
@@ -15,5 +15,4 @@ blueprint.before_request(require_roles({Role.ADMIN}))
 
 @blueprint.get("/uitbak")
 def outbox():
-    mails = session().scalars(select(OutboxMail).order_by(OutboxMail.id.desc()).limit(200))
-    return render_template("admin/outbox.html", mails=list(mails))
+    return render_template("admin/outbox.html", mails=latest_mails(session()))

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from models import Role, StaffUser, TeamKind
-from triage.staff.accounts import authenticate
+from triage.staff.accounts import active_user, authenticate
 from web.database import session
 from web.extensions import limiter
 
@@ -33,8 +33,8 @@ class LoggedIn(UserMixin):
 
 @login_manager.user_loader
 def load_user(user_id: str) -> LoggedIn | None:
-    user = session().get(StaffUser, int(user_id)) if user_id.isdigit() else None
-    return LoggedIn(user) if user and user.is_active else None
+    user = active_user(session(), int(user_id)) if user_id.isdigit() else None
+    return LoggedIn(user) if user else None
 
 
 def require_roles(allowed: Iterable[Role]):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, current_app, render_template, request, stream_with_context, url_for
 from flask_login import current_user
-from sqlalchemy import func, select
 
 from geo.areas import wijken
 from models import Channel, Queue, Report, Role, TeamKind
@@ -20,7 +19,7 @@ from triage.monitoring.exports import figure_csv, report_rows, reports_csv, repo
 from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
 from triage.monitoring.hotspots import map_outlines, neighbourhood_map
-from triage.monitoring.report_sets import reports_in_set, set_names
+from triage.monitoring.report_sets import DRILL_DOWN_PAGE, drill_down_page, reports_in_set, set_names
 from triage.norms.calendar import AMSTERDAM
 from triage.reference.categories import main_categories, owning_teams
 from triage.workflow.work_lists import may_see_queue
@@ -30,7 +29,6 @@ from web.database import session
 from web.i18n import translate
 
 blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard")
-PAGE_SIZE = 50
 LEADS = {Role.TEAM_LEAD, Role.ADMIN}
 
 
@@ -156,15 +154,7 @@ def drill_down():
     page = int(page) if page.isdigit() and int(page) > 0 else 1
     reports, total = [], 0
     if name:
-        query = reports_in_set(session(), name, filters, now)
-        total = session().scalar(select(func.count()).select_from(query.subquery())) or 0
-        reports = list(
-            session().scalars(
-                query.order_by(Report.created_at.desc(), Report.id.desc())
-                .offset((page - 1) * PAGE_SIZE)
-                .limit(PAGE_SIZE)
-            )
-        )
+        reports, total = drill_down_page(session(), name, filters, now, page)
     status = 400 if not name else 200
     return render_template(
         "dashboard/reports.html",
@@ -174,7 +164,7 @@ def drill_down():
         reports=reports,
         total=total,
         page=page,
-        pages=max(1, -(-total // PAGE_SIZE)),
+        pages=max(1, -(-total // DRILL_DOWN_PAGE)),
         link=link,
         may_open=may_open,
     ), status

@@ -6,20 +6,29 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
-from sqlalchemy import select
 
 from geo.areas import wijken
-from models import AuditEvent, Escalation, Queue, Report, ReportMessage, Role
+from models import Queue, Report, Role
 from triage.norms.due_times import calendar
-from triage.reference.categories import main_categories
+from triage.reference.categories import active_main_categories, main_categories
 from triage.workflow import transitions as workflow
 from triage.workflow.feedback import feedback_for
-from triage.workflow.work_lists import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
+from triage.workflow.work_lists import (
+    OPEN,
+    PAGE_SIZE,
+    Filters,
+    describe,
+    may_see_queue,
+    report_escalations,
+    report_history,
+    report_messages,
+    timer_label,
+    work_list,
+)
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
-from web.triage_inbox import category_choices
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -81,23 +90,20 @@ def _report_for_team(report_id: int) -> Report:
 @blueprint.get("/melding/<int:report_id>")
 def report_page(report_id: int):
     report = _report_for_team(report_id)
-    history = session().scalars(select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id))
-    messages = session().scalars(
-        select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id)
-    )
+    history, messages = report_history(session(), report), report_messages(session(), report)
     now = datetime.now(UTC)
     label = timer_label(report, now)
     return render_template(
         "team/report.html",
         report=report,
-        history=list(history),
-        messages=list(messages),
-        escalations=list(session().scalars(select(Escalation).where(Escalation.report_id == report.id))),
+        history=history,
+        messages=messages,
+        escalations=report_escalations(session(), report),
         feedback=feedback_for(session(), report),
         label=label,
         duration=describe(label.remaining, calendar().office_hours.length) if label.remaining is not None else None,
         next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
-        categories=category_choices(),
+        categories=active_main_categories(session()),
         queues=list(Queue),
     )
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 from geoalchemy2.shape import to_shape
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
-from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, Role
+from models import Priority, Queue, Report, Role
 from triage.inbox import decisions
 from triage.inbox.duplicates import duplicate_candidates
+from triage.inbox.queries import latest_proposals, next_waiting, recent_corrections, waiting_reports
+from triage.reference.categories import active_main_categories
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
@@ -21,33 +21,12 @@ from web.intake_request import photo_store
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
 blueprint.before_request(require_roles({Role.TRIAGE_OFFICER, Role.ADMIN}))
-INBOX_SIZE = 50
-
-
-def inbox_reports(limit: int = INBOX_SIZE) -> list[Report]:
-    query = (
-        select(Report)
-        .where(Report.status == ReportStatus.RECEIVED)
-        .order_by(Report.created_at, Report.id)
-        .options(selectinload(Report.buurt))
-        .limit(limit)
-    )
-    return list(session().scalars(query))
-
-
-def proposals_for(reports: list[Report]) -> dict[int, Proposal]:
-    if not reports:
-        return {}
-    rows = session().scalars(
-        select(Proposal).where(Proposal.report_id.in_([r.id for r in reports])).order_by(Proposal.id)
-    )
-    return {proposal.report_id: proposal for proposal in rows}
 
 
 @blueprint.get("/")
 def inbox():
-    reports = inbox_reports()
-    return render_template("triage/inbox.html", reports=reports, proposals=proposals_for(reports))
+    reports = waiting_reports(session())
+    return render_template("triage/inbox.html", reports=reports, proposals=latest_proposals(session(), reports))
 
 
 def _report_or_404(report_id: int) -> Report:
@@ -55,16 +34,6 @@ def _report_or_404(report_id: int) -> Report:
     if report is None:
         abort(404)
     return report
-
-
-def category_choices() -> list[Category]:
-    query = (
-        select(Category)
-        .where(Category.parent_id.is_(None), Category.is_active)
-        .options(selectinload(Category.children))
-        .order_by(Category.name)
-    )
-    return list(session().scalars(query))
 
 
 @blueprint.get("/melding/<int:report_id>")
@@ -75,16 +44,12 @@ def report_detail(report_id: int):
         report=report,
         proposal=decisions.latest_proposal(session(), report),
         candidates=duplicate_candidates(session(), report),
-        categories=category_choices(),
+        categories=active_main_categories(session()),
         queues=list(Queue),
         priorities=list(Priority),
         point=to_shape(report.location),
-        next_id=_next_in_inbox(report),
+        next_id=next_waiting(session(), report),
     )
-
-
-def _next_in_inbox(report: Report) -> int | None:
-    return next((r.id for r in inbox_reports(limit=2) if r.id != report.id), None)
 
 
 def _decide(report_id: int, action) -> object:
@@ -92,7 +57,7 @@ def _decide(report_id: int, action) -> object:
     succeeded, _ = perform(report, action)
     if succeeded:
         flash(translate("triage.saved", code=report.tracking_code), "success")
-        following = _next_in_inbox(report)
+        following = next_waiting(session(), report)
         return redirect(url_for(".report_detail", report_id=following) if following else url_for(".inbox"))
     return redirect(url_for(".report_detail", report_id=report_id) if report else url_for(".inbox"))
 
@@ -151,8 +116,7 @@ def correct(report_id: int):
 
 @blueprint.get("/correcties")
 def corrections():
-    rows = session().scalars(select(Correction).order_by(Correction.at.desc(), Correction.id.desc()).limit(200))
-    return render_template("triage/corrections.html", corrections=list(rows))
+    return render_template("triage/corrections.html", corrections=recent_corrections(session()))
 
 
 @blueprint.get("/melding/<int:report_id>/foto/<int:position>")

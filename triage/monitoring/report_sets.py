@@ -18,6 +18,7 @@ from models import Correction, Feedback, Proposal, Report, ReportStatus, StatusC
 from triage.monitoring.filters import Filters, Period, report_conditions
 from triage.workflow.work_lists import DUE_SOON, OPEN
 
+DRILL_DOWN_PAGE = 50
 BACKLOG_AGES = (0, 2, 6, 11, 21)  # calendar days since the report came in: 0-1, 2-5, 6-10, 11-20, 21 or more
 
 
@@ -162,3 +163,17 @@ def set_condition(name: str, filters: Filters, now: datetime) -> ColumnElement[b
 def reports_in_set(session: Session, name: str, filters: Filters, now: datetime):
     """A select of the reports behind a figure: the set, within the filters."""
     return select(Report).where(set_condition(name, filters, now), *report_conditions(session, filters))
+
+
+def drill_down_page(
+    session: Session, name: str, filters: Filters, now: datetime, page: int
+) -> tuple[list[Report], int]:
+    """One page of a set's reports, newest first, and how many the set holds: the number the figure shows."""
+    query = reports_in_set(session, name, filters, now)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(
+        query.order_by(Report.created_at.desc(), Report.id.desc())
+        .offset((page - 1) * DRILL_DOWN_PAGE)
+        .limit(DRILL_DOWN_PAGE)
+    )
+    return list(rows), total

@@ -38,15 +38,22 @@ def service_code(category: Category) -> str:
     return f"{category.parent.slug}{SEPARATOR}{category.slug}" if category.parent else category.slug
 
 
-def active_tree(session: Session) -> list[MainCategory]:
-    """Active main categories with their active sub categories, by name; mains without any are left out."""
+def active_main_categories(session: Session) -> list[Category]:
+    """Active main categories by name, their sub categories loaded with them: what staff may choose from."""
     query = (
         select(Category)
         .where(Category.parent_id.is_(None), Category.is_active)
         .options(selectinload(Category.children))
         .order_by(Category.name)
     )
-    tree = [MainCategory(main, [sub for sub in main.children if sub.is_active]) for main in session.scalars(query)]
+    return list(session.scalars(query))
+
+
+def active_tree(session: Session) -> list[MainCategory]:
+    """Active main categories with their active sub categories, by name; mains without any are left out."""
+    tree = [
+        MainCategory(main, [sub for sub in main.children if sub.is_active]) for main in active_main_categories(session)
+    ]
     return [main for main in tree if main.subcategories]
 
 

@@ -28,6 +28,12 @@ def find_user(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
 
 
+def active_user(session: Session, user_id: int) -> StaffUser | None:
+    """The account a login session belongs to, while it is active: a deactivated account is logged out at once."""
+    user = session.get(StaffUser, user_id)
+    return user if user and user.is_active else None
+
+
 def create_user(
     session: Session, email: str, name: str, password: str, roles: list[Role], team_slugs: list[str], now: datetime
 ) -> StaffUser:

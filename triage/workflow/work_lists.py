@@ -1,4 +1,6 @@
-"""A queue's work list: open reports sorted by due time, with filters, and a timer label per report."""
+"""A queue's work list: open reports sorted by due time, with filters, and a timer label per report; and what a
+team sees of one report's past on its page.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +10,19 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, and_, func, nulls_last, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models import Area, Category, Feedback, Queue, Report, ReportStatus, Role, StaffUser
+from models import (
+    Area,
+    AuditEvent,
+    Category,
+    Escalation,
+    Feedback,
+    Queue,
+    Report,
+    ReportMessage,
+    ReportStatus,
+    Role,
+    StaffUser,
+)
 from triage.norms.clock import working_time_between
 from triage.norms.due_times import calendar, settings
 
@@ -104,3 +118,20 @@ def describe(remaining: timedelta, day_length: timedelta) -> tuple[int, int]:
     seconds = abs(remaining.total_seconds())
     days, rest = divmod(seconds, day_length.total_seconds())
     return int(days), int(rest // 3600)
+
+
+def report_history(session: Session, report: Report) -> list[AuditEvent]:
+    """Every change to the report in the order it happened, with who did it."""
+    return list(session.scalars(select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)))
+
+
+def report_messages(session: Session, report: Report) -> list[ReportMessage]:
+    """Internal notes and messages to the resident, oldest first: the team sees both, the resident only the latter."""
+    return list(
+        session.scalars(select(ReportMessage).where(ReportMessage.report_id == report.id).order_by(ReportMessage.id))
+    )
+
+
+def report_escalations(session: Session, report: Report) -> list[Escalation]:
+    """The notices team leads got about this report (at 80% of its norm, overdue); each goes out once."""
+    return list(session.scalars(select(Escalation).where(Escalation.report_id == report.id)))
