@@ -1,4 +1,4 @@
-"""The municipality the product serves, from `municipality.json` in the data folder.
+"""The municipality the product serves, from `municipality.json` in its data folder (DATA_DIR).
 
 Everything that names the municipality (pages, refusals, mails, Open311 discovery, the areas it loads) reads
 this profile, so a second municipality is another data folder, not a code change.
@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from triage.reference.loading import DEFAULT_DATA_DIR, read_json
+from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
 
 
 @dataclass(frozen=True)
 class MunicipalityProfile:
     code: str  # CBS gemeente code, e.g. "GM0392"
-    name: str  # as residents say it: "Haarlem"
-    open311_jurisdiction: str  # Open311 jurisdiction_id, e.g. "haarlem.nl"
+    name: str  # as residents say it, in every language
+    open311_jurisdiction: str  # Open311 jurisdiction_id: the municipality's domain
     area_files: tuple[str, ...]  # under <data folder>/areas: the boundary, wijken, buurten, neighbours
     mail_sender: str  # From: of every mail
     mail_footer: dict[str, str]  # per language: the line under every mail
@@ -28,9 +28,14 @@ class MunicipalityProfile:
         return self.mail_footer.get(language) or self.mail_footer["nl"]
 
 
+def load_profile(data_dir: Path | str = DEFAULT_DATA_DIR) -> MunicipalityProfile:
+    """The profile in `data_dir`; without an argument, the configured municipality's (DATA_DIR)."""
+    return _read_profile(Path(data_dir).resolve())
+
+
 @cache
-def load_profile(data_dir: Path = DEFAULT_DATA_DIR) -> MunicipalityProfile:
-    raw = read_json(Path(data_dir) / "municipality.json")
+def _read_profile(data_dir: Path) -> MunicipalityProfile:
+    raw = read_json(data_dir / "municipality.json")
     return MunicipalityProfile(
         code=raw["code"],
         name=raw["name"],
