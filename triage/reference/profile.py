@@ -6,11 +6,14 @@ this profile, so a second municipality is another data folder, not a code change
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
+
+CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")  # the colour goes into a stylesheet as it is: nothing else gets in
 
 
 @dataclass(frozen=True)
@@ -44,5 +47,11 @@ def _read_profile(data_dir: Path) -> MunicipalityProfile:
         mail_sender=raw["mail_sender"],
         mail_footer=dict(raw["mail_footer"]),
         logo=raw.get("logo"),
-        colour=raw.get("colour", "#b3003b"),
+        colour=_css_colour(raw.get("colour", "#b3003b")),
     )
+
+
+def _css_colour(value: str) -> str:
+    if not CSS_COLOUR.fullmatch(value):
+        raise ValueError(f"municipality.json: colour {value!r} is not a CSS hex colour such as #b3003b")
+    return value
