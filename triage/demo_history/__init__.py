@@ -1,6 +1,6 @@
 """A demo history for the dashboard: a year (or more) of the municipality's reports, handled as the product would have.
 
-    seed(target, *, now, days=365, reports=None, seed=1, replace=False, municipality_code="GM0392",
+    seed(target, *, now, days=365, reports=None, seed=1, replace=False, municipality_code=None,
          workers=None) -> SeedSummary
 
 `target` is a Session or Connection; everything is written in its transaction and the caller commits.
