@@ -1,9 +1,10 @@
-"""A second municipality runs from its data folder alone: pages, refusals and Open311 name it, not the default."""
+"""A second municipality runs from its data folder alone: its areas, pages, refusals and Open311 are its own."""
 
 import pytest
 
 from tests.conftest import HEEMSTEDE, csrf_token_from
 from tests.municipalities import other_municipality
+from triage.reference.loading import load_reference_data
 from triage.reference.profile import load_profile
 
 
@@ -43,3 +44,9 @@ def test_open311_answers_for_the_jurisdiction_of_the_data_folder(zuidstad):
 def test_the_house_colour_comes_from_the_data_folder(zuidstad):
     style = zuidstad.get("/huisstijl.css")
     assert style.mimetype == "text/css" and "--brand: #00563f;" in style.get_data(as_text=True)
+
+
+def test_reference_data_loads_the_area_files_the_profile_names(tmp_path, session):
+    folder = other_municipality(tmp_path, area_files=["provincies.geojson"])
+    summary = load_reference_data(session, folder)
+    assert (summary.teams, summary.categories, summary.areas) == (17, 168, 12)
