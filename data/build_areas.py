@@ -1,4 +1,4 @@
-"""Build the area layers the product ships (data/areas/*.geojson) from the reference geodata.
+"""Build the municipality's area layers (data/haarlem/areas/*.geojson) from the reference geodata.
 
 Why this exists: the reference files in ../shared/data/geo come in two coordinate systems (RD New without a
 "crs" member, and CRS84) and with source-specific attributes. The product wants one shape for every layer:
@@ -19,7 +19,7 @@ from pyproj import Transformer
 from shapely.geometry import MultiPolygon, Point, Polygon, shape
 
 SOURCE = Path(__file__).resolve().parents[2] / "shared" / "data" / "geo"
-TARGET = Path(__file__).resolve().parent / "areas"
+TARGET = Path(__file__).resolve().parent / "haarlem" / "areas"
 DECIMALS = 6  # about 0.1 m; the sources are generalised to tens of metres
 GRID = 10.0**-DECIMALS
 CREDIT_2024 = "Kadaster / CBS, 2024"

@@ -1,10 +1,10 @@
-"""Build data/teams.json and data/categories.json from the Signalen category taxonomy.
+"""Build data/haarlem/teams.json and data/haarlem/categories.json from the Signalen category taxonomy.
 
 Why this exists: category names, service norms, activity flags and responsible departments are facts taken
 from the Signalen taxonomy (../shared/data/signalen_taxonomy.json, read out of the MPL-2.0 repository
 Amsterdam/signals). This script copies those facts and applies our triage policy (../shared/TRIAGE_POLICY.md)
 to pick each subcategory's default queue. It is rerunnable: the texts written by people (English names and
-the resident descriptions in Dutch and English) live in data/categories.json itself and are kept on every
+the resident descriptions in Dutch and English) live in data/haarlem/categories.json itself and are kept on every
 run, matched on (main slug, sub slug). New categories get empty texts and are listed as a warning.
 
 The JSON files are what the app reads; this script is only how their structure was made.
@@ -16,8 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-TAXONOMY = HERE.parents[1] / "shared" / "data" / "signalen_taxonomy.json"
+HERE = Path(__file__).resolve().parent / "haarlem"  # the municipality whose teams these are
+TAXONOMY = HERE.parents[2] / "shared" / "data" / "signalen_taxonomy.json"
 SOURCE_NOTE = (
     "Category names, service norms (days, workdays or calendar days), activity flags and responsible "
     "departments come from the Signalen category taxonomy, read out of the migrations of the MPL-2.0 "

@@ -3,7 +3,7 @@
     .venv/bin/python data/build_demo_corpus.py [--out data/demo_corpus.jsonl] [--seed 392]
 
 2,000 synthetic, labelled reports (meldingen openbare ruimte) over the ACTIVE subcategories of
-data/categories.json, so that the product has a working category and queue classifier out of the box.
+data/haarlem/categories.json, so that the product has a working category and queue classifier out of the box.
 Every text is composed from the phrase tables in data/demo_phrases.py, which were written for this project;
 nothing is taken or derived from real residents' reports. Each record carries "demo": true and an id
 "demo-NNNNN". The output is fully determined by the seed.
@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import demo_phrases as P  # noqa: E402
 
 DATA = Path(__file__).resolve().parent
+MUNICIPALITY = DATA / "haarlem"  # the categories and buurten the corpus is written for
 N_REPORTS = 2000
 MIN_PER_CATEGORY = 8
 SEED = 392  # CBS code of Haarlem
@@ -94,7 +95,7 @@ class Category:
 
 
 def load_categories() -> dict[str, Category]:
-    taxonomy = json.loads((DATA / "categories.json").read_text(encoding="utf-8"))
+    taxonomy = json.loads((MUNICIPALITY / "categories.json").read_text(encoding="utf-8"))
     active = {}
     for main in taxonomy["main_categories"]:
         for sub in main["subcategories"]:
@@ -135,7 +136,7 @@ class Places:
     M_PER_DEG_LAT = 111_320.0
 
     def __init__(self, rng: random.Random):
-        gj = json.loads((DATA / "areas" / "haarlem_buurten.geojson").read_text(encoding="utf-8"))
+        gj = json.loads((MUNICIPALITY / "areas" / "haarlem_buurten.geojson").read_text(encoding="utf-8"))
         self.rng = rng
         self.shapes = [shape(f["geometry"]) for f in gj["features"]]
         self.prepared = [prep(s) for s in self.shapes]

@@ -1,4 +1,4 @@
-"""Build the aggregates behind `triage seed-demo`: data/demo_history.json (see data/DEMO_HISTORY.md).
+"""Build the aggregates behind `triage seed-demo`: data/haarlem/demo_history.json (see data/DEMO_HISTORY.md).
 
     .venv/bin/python data/build_demo_history.py [--csv ../shared/data/katwijk/reports_turnaround_2022-01_2025-02.csv]
 
@@ -18,8 +18,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-DATA = Path(__file__).resolve().parent
-DEFAULT_CSV = DATA.parents[1] / "shared" / "data" / "katwijk" / "reports_turnaround_2022-01_2025-02.csv"
+DATA = Path(__file__).resolve().parent / "haarlem"  # the municipality the history is scaled to
+DEFAULT_CSV = DATA.parents[2] / "shared" / "data" / "katwijk" / "reports_turnaround_2022-01_2025-02.csv"
 OUT = DATA / "demo_history.json"
 LOCAL = ZoneInfo("Europe/Amsterdam")
 MIN_GROUP = 100  # no aggregate over fewer reports than this is written
@@ -57,7 +57,7 @@ CHANNELS = {
     "instagram": "email",
 }
 
-# Katwijk's 15 main categories -> our main categories (data/categories.json). "*" is the main category's own
+# Katwijk's 15 main categories -> our main categories (data/haarlem/categories.json). "*" is the main category's own
 # mapping; a Katwijk sub category named here goes elsewhere. Reports without a sub category (most of them) are
 # spread like the reports with one in the same Katwijk main category.
 CATEGORIES: dict[str, dict[str, str]] = {
@@ -218,8 +218,8 @@ def volume(rows: list[dict]) -> dict:
         "katwijk_reports": len(chosen),
         "katwijk_inhabitants": KATWIJK_INHABITANTS,
         "reports_per_1000_inhabitants_per_year": round(per_1000, 1),
-        "haarlem_inhabitants": HAARLEM_INHABITANTS,
-        "haarlem_reports_per_year": round(per_1000 * HAARLEM_INHABITANTS / 1000),
+        "inhabitants": HAARLEM_INHABITANTS,
+        "reports_per_year": round(per_1000 * HAARLEM_INHABITANTS / 1000),
     }
 
 
@@ -377,7 +377,7 @@ def summary(result: dict) -> str:
     volume_, mix = result["volume"], result["categories"]["measured_share"]
     lines = [
         f"{result['source']['reports']} Katwijk reports; {volume_['reports_per_1000_inhabitants_per_year']} per 1,000 "
-        f"inhabitants per year -> Haarlem {volume_['haarlem_reports_per_year']} a year",
+        f"inhabitants per year -> Haarlem {volume_['reports_per_year']} a year",
         "channels: " + ", ".join(f"{k} {v:.1%}" for k, v in result["channels"]["share"].items()),
         "categories: " + ", ".join(f"{k} {v:.1%}" for k, v in sorted(mix.items(), key=lambda kv: -kv[1]) if v),
     ]

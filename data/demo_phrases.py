@@ -7,7 +7,7 @@ from real residents' reports. Placeholders, filled in per report so that one tex
 house number), {park} (a park, with article), {when} ("al een week"), {time} ("rond half twaalf 's avonds"),
 {pole} (a lamp post number).
 
-CATEGORIES maps an ACTIVE subcategory slug of data/categories.json to a table:
+CATEGORIES maps an ACTIVE subcategory slug of data/haarlem/categories.json to a table:
   w      relative frequency (the generator turns it into a count, at least 8)
   quick  terse app quick-pick texts
   core   one sentence that states the problem (the heart of every Dutch text)

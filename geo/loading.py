@@ -1,4 +1,4 @@
-"""Loading area polygons from the GeoJSON files in data/areas, idempotently (by kind and code)."""
+"""Loading area polygons from the GeoJSON files in the data folder's areas/, idempotently (by kind and code)."""
 
 from __future__ import annotations
 

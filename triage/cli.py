@@ -241,7 +241,7 @@ def retrain_command(task: str, base: Path, base_format: str, artifacts: Path | N
     "--reports",
     type=click.IntRange(0, 9_999_999),
     default=None,
-    help="Number of reports (default: Haarlem's volume for that many days, about 54,000 a year).",
+    help="Number of reports (default: the municipality's volume for that many days, from its demo_history.json).",
 )
 @click.option("--seed", "seed_value", type=int, default=1, show_default=True, help="Same seed, same history.")
 @click.option("--replace", is_flag=True, help="Remove the earlier demo reports and all their rows first.")

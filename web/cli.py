@@ -30,14 +30,14 @@ def init_app(app: Flask) -> None:
 @click.command("setup")
 @with_appcontext
 def setup() -> None:
-    """Bring the database to the newest schema and load the shipped reference data; safe to run again."""
+    """Bring the database to the newest schema and load the municipality's data (DATA_DIR); safe to run again."""
     db = database()
     if db.engine.dialect.name == "postgresql":
         with db.engine.begin() as connection:
             connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
     upgrade(db.engine)
     with db.session() as session:
-        summary = load_reference_data(session)
+        summary = load_reference_data(session, Path(current_app.config["DATA_DIR"]))
     click.echo(f"Database ready: {summary.teams} teams, {summary.categories} categories, {summary.areas} areas.")
     _seed_demo_history_into_empty_database()
     _train_missing_classifiers(Path(current_app.config["ARTIFACT_DIR"]))
@@ -60,7 +60,8 @@ def _seed_demo_history_into_empty_database() -> None:
     with database().session() as session:
         if demo_history.has_reports(session):
             return
-        summary = demo_history.seed(session, now=datetime.now(UTC), days=365)
+        code = current_app.config["MUNICIPALITY_CODE"]
+        summary = demo_history.seed(session, now=datetime.now(UTC), days=365, municipality_code=code)
     click.echo(f"Demo history for the dashboard (DEMO_HISTORY=0 switches it off): {summary.describe()}")
 
 

@@ -1,4 +1,8 @@
-"""Settings from the environment, with the embedded defaults that `make run` needs and nothing secret in code."""
+"""Settings from the environment, with the embedded defaults that `make run` needs and nothing secret in code.
+
+DATA_DIR chooses the municipality; its code, name and Open311 jurisdiction come from that folder's profile
+unless the environment or the app's config sets them.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,15 @@ from pathlib import Path
 from models.database import database_url, instance_dir
 from triage.notifications.sending import SmtpSettings
 from triage.proposals.sources import artifact_root
+from triage.reference.data_folder import configured_data_dir
+from triage.reference.profile import MunicipalityProfile, load_profile
 
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+FROM_PROFILE = {  # setting -> the profile's field that gives its default
+    "MUNICIPALITY_CODE": "code",
+    "MUNICIPALITY_NAME": "name",
+    "OPEN311_JURISDICTION": "open311_jurisdiction",
+}
 
 
 def _secret_key(instance: Path) -> str:
@@ -40,13 +51,12 @@ def settings_from_environment() -> dict:
         "ARTIFACT_DIR": str(artifact_root()),
         "CATEGORY_THRESHOLD": _optional_float(env("CATEGORY_THRESHOLD")),
         "QUEUE_THRESHOLD": _optional_float(env("QUEUE_THRESHOLD")),
-        "MUNICIPALITY_CODE": env("MUNICIPALITY_CODE", "GM0392"),
-        "MUNICIPALITY_NAME": env("MUNICIPALITY_NAME", "Haarlem"),
+        "DATA_DIR": str(configured_data_dir()),
+        **{key: os.environ[key] for key in FROM_PROFILE if os.environ.get(key)},
         "MAP_TILE_URL": env("MAP_TILE_URL", PDOK_BRT_TILES),
         "MAP_TILE_ATTRIBUTION": env("MAP_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster"),
         "REPORT_RATE_LIMIT": env("REPORT_RATE_LIMIT", "30 per minute;300 per day"),
         "OPEN311_RATE_LIMIT": env("OPEN311_RATE_LIMIT", "60 per minute;3000 per day"),
-        "OPEN311_JURISDICTION": env("OPEN311_JURISDICTION", "haarlem.nl"),
         "OPEN311_ENDPOINT_TYPE": env("OPEN311_ENDPOINT_TYPE", "production"),
         "OPEN311_MEDIA_HOSTS": env("OPEN311_MEDIA_HOSTS", ""),  # empty: media_url is kept as a link, not fetched
         "OPEN311_MEDIA_TIMEOUT": float(env("OPEN311_MEDIA_TIMEOUT", "5")),
@@ -69,3 +79,11 @@ def settings_from_environment() -> dict:
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") == "1",
     }
+
+
+def municipality_of(config: dict) -> MunicipalityProfile:
+    """The profile in config's DATA_DIR; it fills the municipality's settings that nobody set."""
+    profile = load_profile(config["DATA_DIR"])
+    for key, attribute in FROM_PROFILE.items():
+        config.setdefault(key, getattr(profile, attribute))
+    return profile

@@ -1,7 +1,8 @@
 """Dutch first, English available: message catalogues in web/translations/*.json and the language choice.
 
 A catalogue maps a message key to text with {placeholders}; the same keys name refusals from triage/,
-so a field's problem reads the same on the form and in the API.
+so a field's problem reads the same on the form and in the API. {municipality} is always the configured
+municipality's name, so no text names one.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from flask import g, request
+from flask import current_app, g, request
 from geoalchemy2.shape import to_shape
 
 from triage.kernel.refusals import Problem
@@ -40,6 +41,8 @@ def catalogue(language: str) -> dict[str, str]:
 
 def translate(key: str, language: str | None = None, **params) -> str:
     text = catalogue(language or current_language()).get(key) or catalogue(DEFAULT_LANGUAGE).get(key, key)
+    if "{municipality}" in text:
+        params.setdefault("municipality", current_app.config["MUNICIPALITY_NAME"])
     return text.format(**params) if params else text
 
 

@@ -152,7 +152,7 @@ def track():
 
 @blueprint.get("/kaart/gemeente.geojson")
 def municipality_outline():
-    """Our boundary, drawn on the map so a resident sees where Haarlem ends even when tiles do not load."""
+    """Our boundary, drawn on the map so a resident sees where the municipality ends even when tiles do not load."""
     return (
         outline_geojson(session(), current_app.config["MUNICIPALITY_CODE"]),
         200,

@@ -1,19 +1,20 @@
-"""A demo history for the dashboard: a year (or more) of Haarlem reports, handled as the product would have.
+"""A demo history for the dashboard: a year (or more) of the municipality's reports, handled as the product would have.
 
-    seed(target, *, now, days=365, reports=None, seed=1, replace=False, municipality_code="GM0392",
+    seed(target, *, now, days=365, reports=None, seed=1, replace=False, municipality_code=None,
          workers=None) -> SeedSummary
 
 `target` is a Session or Connection; everything is written in its transaction and the caller commits.
 `workers` is the number of forked processes that make rows while this one writes (default: cores - 1,
 at least 1; 0 makes everything here). A year on SQLite takes about 10 s; 1,000,000 reports over four years
 on PostgreSQL about 3 minutes on two cores (rows by COPY, never an ORM object per row).
-Reports are created in [now - days, now): as many as data/demo_history.json gives Haarlem for that many days
-(about 54,000 a year), or `reports`. Inflow over the seasons, weekdays and hours, the channel and category mix
-and the turnaround per category are drawn from aggregates of real reports (data/DEMO_HISTORY.md); texts,
-sub categories and queue labels from the synthetic demo corpus; places from the shipped buurten. Each report
-then lives its life up to `now`: a classifier proposal, automatic routing or an officer's decision (with
-Correction rows), status changes, messages to the resident, feedback, sometimes a reopen; due times and
-outcome columns are what the product's norms, calendar and triage/outcomes.py give.
+Reports are created in [now - days, now): as many as demo_history.json in the data folder gives the
+municipality for that many days (about 54,000 a year for the default one), or `reports`. Inflow over the
+seasons, weekdays and hours, the channel and category mix and the turnaround per category are drawn from
+aggregates of real reports (data/DEMO_HISTORY.md); texts, sub categories and queue labels from the synthetic
+demo corpus; places from the municipality's buurten. Each report then lives its life up to `now`: a classifier
+proposal, automatic routing or an officer's decision (with Correction rows), status changes, messages to the
+resident, feedback, sometimes a reopen; due times and outcome columns are what the product's norms, calendar
+and triage/outcomes.py give.
 
 Demo reports have tracking codes DEMO-0000001 ... and no reporter. With demo reports present, `seed` raises
 DemoDataExists unless `replace`, which first removes the demo reports and every row that points at them

@@ -1,4 +1,4 @@
-"""Points for demo reports: inside a Haarlem buurt, with the buurt and wijk that place_point would give them.
+"""Points for demo reports: in one of the municipality's buurten, with the buurt and wijk that place_point gives.
 
 Every buurt is equally likely. CBS draws buurten to hold comparable numbers of people, so small buurten are the
 dense ones: equal weights come closer to "reports follow people" than weighting by area would. A point is drawn

@@ -1,4 +1,4 @@
-"""The shipped aggregates (data/demo_history.json) and the draws made from them: when, how, what, how long.
+"""The municipality's aggregates (its demo_history.json) and the draws made from them: when, how, what, how long.
 
 Only aggregates are here (shares and quantiles of Katwijk's real reports, see data/DEMO_HISTORY.md). Draws
 that concern many reports at once (the created times) use numpy; per-report draws take a random.Random.
@@ -29,7 +29,7 @@ def aggregates(path: Path = AGGREGATES_FILE) -> dict:
 
 
 def yearly_volume() -> int:
-    return aggregates()["volume"]["haarlem_reports_per_year"]
+    return aggregates()["volume"]["reports_per_year"]
 
 
 def _day_weights(days: list[date]) -> np.ndarray:

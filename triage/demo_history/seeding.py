@@ -25,6 +25,7 @@ from triage.demo_history import profile, store
 from triage.demo_history.catalogue import Catalogue
 from triage.demo_history.chunks import Chunk, Context, Counts, Made, make_chunk
 from triage.demo_history.places import Buurten
+from triage.reference.profile import load_profile
 
 CHUNK = 10_000
 ACTOR = "system:demo-history"
@@ -59,10 +60,11 @@ def seed(
     reports: int | None = None,
     seed: int = 1,
     replace: bool = False,
-    municipality_code: str = "GM0392",
+    municipality_code: str | None = None,
     workers: int | None = None,
 ) -> SeedSummary:
-    """Write a demo history of `days` days ending at `now`; see the package docstring."""
+    """Write a demo history of `days` days ending at `now` (in the configured municipality unless a code is given);
+    see the package docstring."""
     started = clock.perf_counter()
     session = target if isinstance(target, Session) else Session(bind=target)
     connection = session.connection()
@@ -71,7 +73,8 @@ def seed(
         if not replace:
             raise store.DemoDataExists("the database has demo reports already; use replace to seed them anew")
         summary.replaced = store.remove_demo_reports(connection)
-    context = Context(Catalogue(session), Buurten(connection, municipality_code), now, seed, connection.dialect.name)
+    buurten = Buurten(connection, municipality_code or load_profile().code)
+    context = Context(Catalogue(session), buurten, now, seed, connection.dialect.name)
     count = reports if reports is not None else round(profile.yearly_volume() * days / 365)
     created = profile.created_times(now - timedelta(days=days), now, count, np.random.default_rng([seed, 0]))
     ids = store.reserve_report_ids(connection, count)

@@ -1,4 +1,8 @@
-"""The norms a report runs against, and its due times, stored when it enters a queue (data/service_norms.json)."""
+"""The norms a report runs against, and its due times, stored when it enters a queue.
+
+The norms and the calendar options (office hours, Liberation Day) are the municipality's: service_norms.json in
+its data folder (DATA_DIR).
+"""
 
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from classifiers.rules import RuleSet
 from models.database import instance_dir
-from triage.reference.loading import DEFAULT_DATA_DIR
+from triage.reference.data_folder import DEFAULT_DATA_DIR, PRODUCT_DATA_DIR
 
-DEMO_CORPUS = DEFAULT_DATA_DIR / "demo_corpus.jsonl"
-RULES_FILE = DEFAULT_DATA_DIR / "triage_rules.json"
+DEMO_CORPUS = PRODUCT_DATA_DIR / "demo_corpus.jsonl"  # the product's, for every municipality
+RULES_FILE = PRODUCT_DATA_DIR / "triage_rules.json"  # the triage policy
 
 
 def artifact_root() -> Path:
@@ -20,7 +20,9 @@ def artifact_root() -> Path:
 
 
 def main_category_queues(data_dir: Path = DEFAULT_DATA_DIR) -> dict[str, str]:
-    """A main category's default queue, where all its sub-categories agree on one that is not simple."""
+    """A main category's default queue, where all its sub-categories agree on one that is not simple.
+
+    The categories are the municipality's (its data folder); the rules they feed are the product's."""
     with (data_dir / "categories.json").open(encoding="utf-8") as handle:
         taxonomy = json.load(handle)
     queues = {}

@@ -1,3 +1,3 @@
-"""What the municipality and the product ship as reference data: loading data/ into the database, the category tree
-and its service codes, and the municipality profile.
+"""What the municipality and the product ship as reference data: the data folder (DATA_DIR, data_folder.py), loading
+it into the database, the category tree and its service codes, and the municipality profile.
 """

@@ -1,4 +1,4 @@
-"""Loading what the product ships in data/ (teams, categories with norms, areas) into the database.
+"""Loading the municipality's data folder (teams, categories with norms, areas) into the database.
 
 Every loader upserts by natural key (slug, kind + code), so running it again keeps existing data and
 any report that points at a category or area keeps pointing at the same row.
@@ -6,7 +6,6 @@ any report that points at a category or area keeps pointing at the same row.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,15 +14,8 @@ from sqlalchemy.orm import Session
 
 from geo.loading import load_area_files
 from models import Category, Queue, Team, TeamKind
-
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-AREA_FILES = (
-    "haarlem_gemeente.geojson",
-    "haarlem_wijken.geojson",
-    "haarlem_buurten.geojson",
-    "buurgemeenten.geojson",
-    "provincies.geojson",
-)
+from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
+from triage.reference.profile import load_profile
 
 
 @dataclass(frozen=True)
@@ -36,14 +28,9 @@ class LoadSummary:
 def load_reference_data(session: Session, data_dir: Path = DEFAULT_DATA_DIR) -> LoadSummary:
     teams = load_teams(session, read_json(data_dir / "teams.json"))
     categories = load_categories(session, read_json(data_dir / "categories.json"))
-    areas = load_area_files(session, [data_dir / "areas" / name for name in AREA_FILES])
+    area_files = load_profile(data_dir).area_files
+    areas = load_area_files(session, [data_dir / "areas" / name for name in area_files])
     return LoadSummary(teams=teams, categories=categories, areas=areas)
-
-
-def read_json(path: Path):
-    """A shipped data file (data/*.json), always read as UTF-8."""
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
 
 
 def load_teams(session: Session, rows: list[dict]) -> int:

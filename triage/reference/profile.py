@@ -1,4 +1,4 @@
-"""The municipality the product serves, from `municipality.json` in the data folder.
+"""The municipality the product serves, from `municipality.json` in its data folder (DATA_DIR).
 
 Everything that names the municipality (pages, refusals, mails, Open311 discovery, the areas it loads) reads
 this profile, so a second municipality is another data folder, not a code change.
@@ -6,18 +6,21 @@ this profile, so a second municipality is another data folder, not a code change
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from triage.reference.loading import DEFAULT_DATA_DIR, read_json
+from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
+
+CSS_COLOUR = re.compile(r"#[0-9a-fA-F]{3,8}")  # the colour goes into a stylesheet as it is: nothing else gets in
 
 
 @dataclass(frozen=True)
 class MunicipalityProfile:
     code: str  # CBS gemeente code, e.g. "GM0392"
-    name: str  # as residents say it: "Haarlem"
-    open311_jurisdiction: str  # Open311 jurisdiction_id, e.g. "haarlem.nl"
+    name: str  # as residents say it, in every language
+    open311_jurisdiction: str  # Open311 jurisdiction_id: the municipality's domain
     area_files: tuple[str, ...]  # under <data folder>/areas: the boundary, wijken, buurten, neighbours
     mail_sender: str  # From: of every mail
     mail_footer: dict[str, str]  # per language: the line under every mail
@@ -28,9 +31,14 @@ class MunicipalityProfile:
         return self.mail_footer.get(language) or self.mail_footer["nl"]
 
 
+def load_profile(data_dir: Path | str = DEFAULT_DATA_DIR) -> MunicipalityProfile:
+    """The profile in `data_dir`; without an argument, the configured municipality's (DATA_DIR)."""
+    return _read_profile(Path(data_dir).resolve())
+
+
 @cache
-def load_profile(data_dir: Path = DEFAULT_DATA_DIR) -> MunicipalityProfile:
-    raw = read_json(Path(data_dir) / "municipality.json")
+def _read_profile(data_dir: Path) -> MunicipalityProfile:
+    raw = read_json(data_dir / "municipality.json")
     return MunicipalityProfile(
         code=raw["code"],
         name=raw["name"],
@@ -39,5 +47,11 @@ def load_profile(data_dir: Path = DEFAULT_DATA_DIR) -> MunicipalityProfile:
         mail_sender=raw["mail_sender"],
         mail_footer=dict(raw["mail_footer"]),
         logo=raw.get("logo"),
-        colour=raw.get("colour", "#b3003b"),
+        colour=_css_colour(raw.get("colour", "#b3003b")),
     )
+
+
+def _css_colour(value: str) -> str:
+    if not CSS_COLOUR.fullmatch(value):
+        raise ValueError(f"municipality.json: colour {value!r} is not a CSS hex colour such as #b3003b")
+    return value
