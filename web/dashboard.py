@@ -15,13 +15,13 @@ from sqlalchemy import func, select
 
 from geo.areas import wijken
 from models import Channel, Queue, Report, Role, TeamKind
+from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
 from triage.monitoring.hotspots import map_outlines, neighbourhood_map
 from triage.monitoring.report_sets import reports_in_set, set_names
-from triage.norms.calendar import AMSTERDAM
 from triage.reference.categories import main_categories, owning_teams
 from triage.workflow.work_lists import may_see_queue
 from web import charts
@@ -46,7 +46,7 @@ def only_leads_and_monitoring():
 
 def _view() -> tuple[Filters, dict, datetime]:
     now = datetime.now(UTC)
-    filters, problems = read_filters(request.args, now.astimezone(AMSTERDAM).date())
+    filters, problems = read_filters(request.args, now.astimezone(LOCAL_TIME_ZONE).date())
     return filters, problems, now
 
 
