@@ -20,7 +20,7 @@ VALUES = {
     "promise": "deal_with",
     "days": 3,
     "calendar_days": False,
-    "queue": "simple",
+    "queue": Queue.SIMPLE,
     "due_at": datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     "report_link": f"{BASE_URL_MARK}/team/melding/1",
 }
@@ -52,7 +52,13 @@ def test_every_template_file_belongs_to_a_kind_of_mail():
 
 def test_staff_mail_shows_the_due_time_in_local_time():
     text = render(MailKind.ESCALATION_OVERDUE, "nl", **VALUES)
-    assert "23-11-2026 10:00" in text.body and text.subject == "Melding M-2026-0001 is te laat"
+    assert "(simple) moest klaar zijn op 23-11-2026 10:00." in text.body
+    assert text.subject == "Melding M-2026-0001 is te laat"
+
+
+def test_staff_mail_about_a_report_without_a_queue_says_so():
+    text = render(MailKind.ESCALATION_DUE_SOON, "nl", **(VALUES | {"queue": None}))
+    assert "Melding M-2026-0001 (-) moest" in text.body
 
 
 def test_resident_mail_is_dutch_with_english_below_and_the_municipality_underneath():

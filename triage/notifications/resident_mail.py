@@ -41,7 +41,9 @@ def _values(report: Report, kind: MailKind, message: str) -> dict:
         "feedback_link": feedback_link(report),
         "message": message,
     }
-    return values | _queue_promise(report) if kind is MailKind.TRIAGED else values
+    if kind is MailKind.TRIAGED:
+        values |= _queue_promise(report)
+    return values
 
 
 def _footer() -> str:

@@ -21,7 +21,7 @@ def mail_staff(session: Session, report: Report, kind: MailKind, addresses: Iter
         kind,
         STAFF_LANGUAGE,
         code=report.tracking_code,
-        queue=report.queue.value if report.queue else "-",
+        queue=report.queue,
         due_at=report.due_at,
         report_link=staff_report_link(report),
     )
