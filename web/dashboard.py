@@ -14,13 +14,13 @@ from flask_login import current_user
 
 from geo.areas import wijken
 from models import Channel, Queue, Report, Role, TeamKind
+from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
 from triage.monitoring.filters import Filters, read_filters
 from triage.monitoring.hotspots import map_outlines, neighbourhood_map
 from triage.monitoring.report_sets import DRILL_DOWN_PAGE, drill_down_page, reports_in_set, set_names
-from triage.norms.calendar import AMSTERDAM
 from triage.reference.categories import main_categories, owning_teams
 from triage.workflow.work_lists import may_see_queue
 from web import charts
@@ -44,7 +44,7 @@ def only_leads_and_monitoring():
 
 def _view() -> tuple[Filters, dict, datetime]:
     now = datetime.now(UTC)
-    filters, problems = read_filters(request.args, now.astimezone(AMSTERDAM).date())
+    filters, problems = read_filters(request.args, now.astimezone(LOCAL_TIME_ZONE).date())
     return filters, problems, now
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from flask import current_app, g, request
 from geoalchemy2.shape import to_shape
 
 from triage.kernel.refusals import Problem
+from triage.kernel.time import LOCAL_TIME_ZONE
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
@@ -77,6 +77,6 @@ def init_app(app) -> None:
 
 def local_datetime(moment) -> str:
     """A moment as people here read it: Amsterdam time, month in words, 24-hour clock."""
-    local = moment.astimezone(ZoneInfo("Europe/Amsterdam"))
+    local = moment.astimezone(LOCAL_TIME_ZONE)
     month = translate("months").split(",")[local.month - 1]
     return f"{local.day} {month} {local.year}, {local:%H:%M}"

@@ -11,11 +11,11 @@ from triage.inbox.decisions import correct
 from triage.intake.photo_store import PhotoStore
 from triage.intake.submission import Submission, check_submission, submit_report
 from triage.kernel.refusals import DecisionRefused
-from triage.norms.calendar import AMSTERDAM
+from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.staff.accounts import create_user
 from triage.workflow.transitions import change_status, claim, next_statuses
 
-MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=AMSTERDAM)
+MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=LOCAL_TIME_ZONE)
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def triaged(session, tmp_path, people):
 
 def test_triage_stores_the_due_time_from_the_category_norm(triaged):
     assert triaged.queue_entered_at == MONDAY
-    assert triaged.due_at == datetime(2026, 11, 26, 10, 0, tzinfo=AMSTERDAM)
+    assert triaged.due_at == datetime(2026, 11, 26, 10, 0, tzinfo=LOCAL_TIME_ZONE)
     assert triaged.response_due_at is None  # the simple queue has no response norm
 
 
@@ -50,7 +50,7 @@ def test_maatwerk_promises_personal_contact_within_one_working_day(session, tria
     category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
     correct(session, triaged, people[Role.TRIAGE_OFFICER], triaged.version, category.id, "maatwerk", MONDAY)
     assert triaged.queue is Queue.MAATWERK
-    assert triaged.response_due_at == datetime(2026, 11, 24, 10, 0, tzinfo=AMSTERDAM)
+    assert triaged.response_due_at == datetime(2026, 11, 24, 10, 0, tzinfo=LOCAL_TIME_ZONE)
 
 
 def test_waiting_for_the_resident_stops_the_clock(session, triaged, people):
@@ -66,7 +66,7 @@ def test_waiting_for_the_resident_stops_the_clock(session, triaged, people):
         MONDAY + timedelta(days=1),
     )
     change_status(session, triaged, member, triaged.version, "in_progress", "", MONDAY + timedelta(days=2))
-    assert triaged.due_at == datetime(2026, 11, 27, 10, 0, tzinfo=AMSTERDAM)
+    assert triaged.due_at == datetime(2026, 11, 27, 10, 0, tzinfo=LOCAL_TIME_ZONE)
     reasons = session.scalars(
         select(AuditEvent.details).where(AuditEvent.report_id == triaged.id, AuditEvent.action == "due.set")
     ).all()

@@ -4,7 +4,8 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from triage.norms.calendar import AMSTERDAM, BusinessCalendar, OfficeHours
+from triage.kernel.time import LOCAL_TIME_ZONE
+from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, due_at, timer, working_time_between
 
 CALENDAR = BusinessCalendar()
@@ -12,7 +13,7 @@ CALENDAR = BusinessCalendar()
 
 def at(text: str) -> datetime:
     """Amsterdam wall-clock time, as staff and residents read it."""
-    return datetime.fromisoformat(text).replace(tzinfo=AMSTERDAM)
+    return datetime.fromisoformat(text).replace(tzinfo=LOCAL_TIME_ZONE)
 
 
 DUE_TIMES = [

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from triage.norms.calendar import AMSTERDAM
+from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.reference.loading import DEFAULT_DATA_DIR, read_json
 
 AGGREGATES_FILE = DEFAULT_DATA_DIR / "demo_history.json"
@@ -45,7 +45,7 @@ def _day_weights(days: list[date]) -> np.ndarray:
 
 def created_times(start: datetime, now: datetime, count: int, rng: np.random.Generator) -> list[datetime]:
     """`count` moments in [start, now), by the seasonal, weekday and hour profiles, in time order."""
-    first, last = start.astimezone(AMSTERDAM).date(), now.astimezone(AMSTERDAM).date()
+    first, last = start.astimezone(LOCAL_TIME_ZONE).date(), now.astimezone(LOCAL_TIME_ZONE).date()
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     weights = _day_weights(days)
     hour_rows = np.array(aggregates()["weekday_hour_profile"])
@@ -58,7 +58,7 @@ def created_times(start: datetime, now: datetime, count: int, rng: np.random.Gen
         for index, u, second in zip(picked.tolist(), draws.tolist(), seconds.tolist(), strict=True):
             day = days[index]
             hour = min(int(np.searchsorted(cumulative[day.weekday()], u, side="right")), 23)
-            moment = datetime.combine(day, time(hour), AMSTERDAM) + timedelta(seconds=second)
+            moment = datetime.combine(day, time(hour), LOCAL_TIME_ZONE) + timedelta(seconds=second)
             if start <= moment < now:
                 found.append(moment.astimezone(start.tzinfo))
     return sorted(found)

@@ -16,6 +16,7 @@ from models import Category, Correction, Priority, Proposal, Queue, Report, Repo
 from triage.kernel.audit import record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue
+from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 
 
@@ -100,7 +101,7 @@ def _decide(session, report, officer, proposal, category: Category, queue: Queue
         _correction(session, report, officer, now, field, before, after)
     report.category, report.queue, report.status = category, queue, ReportStatus.TRIAGED
     enter_queue(session, report, now, f"triaged into {queue.value} by {officer.email}", officer.email)
-    mail_resident(session, report, "triaged", now)
+    mail_resident(session, report, MailKind.TRIAGED, now)
     record(
         session,
         report,

@@ -19,6 +19,7 @@ from triage.intake.photos import PhotoRejected, prepare_photo
 from triage.intake.tracking import new_status_token, unique_tracking_code
 from triage.kernel.audit import record
 from triage.kernel.refusals import Problems, SubmissionRejected
+from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.pipeline import owe_proposal
 
@@ -189,7 +190,7 @@ def submit_report(
     record(session, report, "report.received", actor, now, channel=channel.value, photos=len(report.attachments))
     session.flush()
     owe_proposal(session, report, now)
-    mail_resident(session, report, "received", now)
+    mail_resident(session, report, MailKind.RECEIVED, now)
     return report
 
 

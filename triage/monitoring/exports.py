@@ -15,8 +15,8 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from models import Area, Category, Report
+from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.monitoring.figures import Figure
-from triage.norms.calendar import AMSTERDAM
 
 BATCH = 2000
 REPORT_FIELDS = (
@@ -66,7 +66,7 @@ def _number(value) -> str:
 
 
 def _local(moment) -> str:
-    return moment.astimezone(AMSTERDAM).isoformat(timespec="minutes") if moment else ""
+    return moment.astimezone(LOCAL_TIME_ZONE).isoformat(timespec="minutes") if moment else ""
 
 
 def _hours(seconds) -> str:

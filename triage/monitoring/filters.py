@@ -14,14 +14,14 @@ from sqlalchemy.orm import Session
 
 from models import Area, AreaKind, Category, Channel, Queue, Report, Team
 from triage.kernel.refusals import Problems
-from triage.norms.calendar import AMSTERDAM
+from triage.kernel.time import LOCAL_TIME_ZONE
 
 DEFAULT_DAYS = 91  # a quarter: enough weeks for a trend, short enough to act on
 MAX_DAYS = 3 * 366
 
 
 def local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), AMSTERDAM)
+    return datetime.combine(day, time(0), LOCAL_TIME_ZONE)
 
 
 @dataclass(frozen=True)

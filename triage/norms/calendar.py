@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from triage.kernel.time import LOCAL_TIME_ZONE
+
 NOT_A_DAY_OFF = {"Good Friday"}
 LIBERATION_DAY_RULES = ("every_year", "every_fifth_year")
 
@@ -43,7 +44,7 @@ class OfficeHours:
 class BusinessCalendar:
     office_hours: OfficeHours = field(default_factory=OfficeHours)
     liberation_day: str = "every_fifth_year"
-    zone: ZoneInfo = AMSTERDAM
+    zone: ZoneInfo = LOCAL_TIME_ZONE
 
     def __post_init__(self) -> None:
         if self.liberation_day not in LIBERATION_DAY_RULES:

@@ -7,7 +7,7 @@ call has a timeout so a slow mail server never holds up a request for long.
 from __future__ import annotations
 
 import smtplib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.message import EmailMessage
 
@@ -15,16 +15,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import OutboxMail
-from triage.notifications.resident_mail import BASE_URL_MARK
+from triage.notifications.links import with_base_url
+from triage.reference.profile import load_profile
 
 MAX_ATTEMPTS = 5
+
+
+def _profile_sender() -> str:
+    """The From: of every mail unless SMTP_SENDER says otherwise: the municipality's, from its profile."""
+    return load_profile().mail_sender
 
 
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
     port: int = 25
-    sender: str = "meldingen@haarlem.example"
+    sender: str = field(default_factory=_profile_sender)
     username: str = ""
     password: str = ""
     starttls: bool = False
@@ -38,7 +44,7 @@ class SmtpSettings:
         return cls(
             env["SMTP_HOST"],
             int(env.get("SMTP_PORT") or 25),
-            env.get("SMTP_SENDER") or cls.sender,
+            env.get("SMTP_SENDER") or _profile_sender(),
             env.get("SMTP_USER", ""),
             env.get("SMTP_PASSWORD", ""),
             env.get("SMTP_STARTTLS") == "1",
@@ -58,7 +64,7 @@ def unsent(session: Session, limit: int = 100) -> list[OutboxMail]:
 def as_email(mail: OutboxMail, sender: str, base_url: str) -> EmailMessage:
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = sender, mail.to_address, mail.subject
-    message.set_content(mail.body.replace(BASE_URL_MARK, base_url.rstrip("/")))
+    message.set_content(with_base_url(mail.body, base_url))
     return message
 
 

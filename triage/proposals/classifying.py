@@ -11,7 +11,6 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from geoalchemy2.shape import to_shape
 from sqlalchemy.orm import Session
@@ -21,9 +20,9 @@ from classifiers.inputs import ReportInput
 from classifiers.proposal import CategoryProposal, QueueProposal
 from geo.nearby import reports_by_reporter, reports_near
 from models import Report
+from triage.kernel.time import LOCAL_TIME_ZONE
 
 log = logging.getLogger(__name__)
-LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -62,7 +61,7 @@ def report_input(session: Session, report: Report, now: datetime) -> ReportInput
     point = to_shape(report.location)
     since = report.created_at - timedelta(days=30)
     nearby = reports_near(session, point.x, point.y, 250, since, report.created_at, exclude_id=report.id)
-    local = report.created_at.astimezone(LOCAL)
+    local = report.created_at.astimezone(LOCAL_TIME_ZONE)
     contact = report.reporter
     return ReportInput(
         text=report.description,

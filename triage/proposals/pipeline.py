@@ -17,6 +17,7 @@ from classifiers.proposal import CategoryProposal, QueueProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
 from triage.kernel.audit import record
 from triage.norms.due_times import enter_queue
+from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.classifying import LoadedClassifiers, propose, report_input
 
@@ -139,4 +140,4 @@ def _route(session: Session, report: Report, proposal: Proposal, now: datetime) 
         queue=proposal.queue.value,
     )
     enter_queue(session, report, now, "routed by the classifier", CLASSIFIER_ACTOR)
-    mail_resident(session, report, "triaged", now)
+    mail_resident(session, report, MailKind.TRIAGED, now)

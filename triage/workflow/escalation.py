@@ -11,9 +11,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Escalation, OutboxMail, Report, Role, StaffRole, StaffUser
+from models import Escalation, Report, Role, StaffRole, StaffUser
 from triage.kernel.audit import record
 from triage.norms.due_times import report_timer, settings
+from triage.notifications.kinds import MailKind
+from triage.notifications.staff_mail import mail_staff
 from triage.workflow.work_lists import OPEN
 
 SYSTEM_ACTOR = "system:escalation"
@@ -34,26 +36,7 @@ def _already(session: Session, report: Report) -> set[str]:
 
 def _notify(session: Session, report: Report, kind: str, people: list[StaffUser], now: datetime) -> None:
     recipients = sorted({person.email for person in people})
-    for address in recipients:
-        subject = (
-            f"Melding {report.tracking_code} is te laat"
-            if kind == "overdue"
-            else f"Melding {report.tracking_code} verloopt bijna"
-        )
-        body = (
-            f"Melding {report.tracking_code} ({report.queue.value if report.queue else '-'}) moest klaar zijn op "
-            f"{report.due_at:%d-%m-%Y %H:%M} UTC.\n{{base_url}}/team/melding/{report.id}"
-        )
-        session.add(
-            OutboxMail(
-                report_id=report.id,
-                kind=f"escalation.{kind}",
-                to_address=address,
-                subject=subject,
-                body=body,
-                created_at=now,
-            )
-        )
+    mail_staff(session, report, MailKind.for_escalation(kind), recipients, now)
     session.add(Escalation(report_id=report.id, kind=kind, recipients=", ".join(recipients), at=now))
     record(session, report, f"escalation.{kind}", SYSTEM_ACTOR, now, recipients=recipients)
 

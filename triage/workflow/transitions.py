@@ -85,7 +85,7 @@ def change_status(
     report.status = target
     _record_outcomes(session, report, target, bool(message), now)
     record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
-    mail_resident(session, report, target.value, now, message)
+    mail_resident(session, report, target, now, message)
     session.flush()
     if previous is S.WAITING_RESIDENT:
         recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)

@@ -10,9 +10,10 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask import Response, request
+
+from triage.kernel.time import LOCAL_TIME_ZONE
 
 CONTENT_TYPES = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}
 ITEM_TAGS = {
@@ -24,7 +25,6 @@ ITEM_TAGS = {
     "endpoints": "endpoint",
     "formats": "format",
 }
-LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")  # XML 1.0 forbids these
 
 
@@ -51,7 +51,7 @@ def without_format(name: str) -> str:
 
 def w3c_time(moment: datetime | None) -> str | None:
     """A W3C date and time with its zone, in Dutch local time as people here read it."""
-    return moment.astimezone(LOCAL_TIME).isoformat(timespec="seconds") if moment else None
+    return moment.astimezone(LOCAL_TIME_ZONE).isoformat(timespec="seconds") if moment else None
 
 
 def render(root: str, value: list | dict, status: int = 200, fmt: str | None = None) -> Response:

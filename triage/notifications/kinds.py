@@ -1,0 +1,47 @@
+"""The kinds of mail the product writes; each kind is a template per language and a value in the outbox.
+
+The values are what OutboxMail.kind stores, so they never change. A report's status decides the resident's
+mail in one place, `MailKind.for_status`, so a new status is mailed (or not) by a line here.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from models import ReportStatus
+
+
+class MailKind(enum.StrEnum):
+    RECEIVED = "received"
+    TRIAGED = "triaged"  # what to expect from the queue the report is in
+    WAITING_RESIDENT = "waiting_resident"
+    CANCELLED = "cancelled"
+    REOPENED = "reopened"
+    DONE = "done"
+    ESCALATION_DUE_SOON = "escalation.due_soon"
+    ESCALATION_OVERDUE = "escalation.overdue"
+
+    @property
+    def template(self) -> str:
+        """The template's file name in each language folder."""
+        return f"{self.value}.txt"
+
+    @classmethod
+    def for_status(cls, status: ReportStatus) -> MailKind | None:
+        """The resident's mail when the report reaches this status; None when that change is not mailed."""
+        return _RESIDENT_MAIL_FOR_STATUS.get(status)
+
+    @classmethod
+    def for_escalation(cls, escalation: str) -> MailKind:
+        """The staff mail of an escalation ("due_soon", "overdue")."""
+        return cls(f"escalation.{escalation}")
+
+
+_RESIDENT_MAIL_FOR_STATUS = {
+    ReportStatus.RECEIVED: MailKind.RECEIVED,
+    ReportStatus.TRIAGED: MailKind.TRIAGED,
+    ReportStatus.WAITING_RESIDENT: MailKind.WAITING_RESIDENT,
+    ReportStatus.CANCELLED: MailKind.CANCELLED,
+    ReportStatus.REOPENED: MailKind.REOPENED,
+    ReportStatus.DONE: MailKind.DONE,
+}

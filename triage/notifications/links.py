@@ -1,0 +1,30 @@
+"""Every link a mail carries, built here only.
+
+Services do not know the site's address, so a link starts with BASE_URL_MARK and `with_base_url` fills it
+in when the mail is sent. The paths are those of web/ (resident.status_page, team.report_page).
+"""
+
+from __future__ import annotations
+
+from models import Report
+
+BASE_URL_MARK = "{base_url}"
+
+
+def status_link(report: Report) -> str:
+    """The resident's secret status page."""
+    return f"{BASE_URL_MARK}/melding/{report.status_token}"
+
+
+def feedback_link(report: Report) -> str:
+    """The feedback form on the resident's status page."""
+    return f"{status_link(report)}#feedback"
+
+
+def staff_report_link(report: Report) -> str:
+    """The report's page in the team view, for staff mail."""
+    return f"{BASE_URL_MARK}/team/melding/{report.id}"
+
+
+def with_base_url(text: str, base_url: str) -> str:
+    return text.replace(BASE_URL_MARK, base_url.rstrip("/"))
