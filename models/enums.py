@@ -46,6 +46,11 @@ class ReportStatus(enum.StrEnum):
         return not self.is_closed
 
     @property
+    def awaits_triage(self) -> bool:
+        """In the triage inbox: no queue yet; an officer (or a confident proposal) decides where it goes."""
+        return _STATUS_PROPERTIES[self].triage
+
+    @property
     def is_team_work(self) -> bool:
         """On a queue team's work list: routed and not closed."""
         return _STATUS_PROPERTIES[self].team_work
@@ -82,9 +87,14 @@ class ReportStatus(enum.StrEnum):
     def closed(cls) -> tuple[ReportStatus, ...]:
         return tuple(status for status in cls if status.is_closed)
 
+    @classmethod
+    def resolved(cls) -> tuple[ReportStatus, ...]:
+        return tuple(status for status in cls if status.resolves)
+
 
 @dataclass(frozen=True)
 class _StatusProperties:
+    triage: bool = False
     team_work: bool = False
     closed: bool = False
     pauses_clock: bool = False
@@ -93,7 +103,7 @@ class _StatusProperties:
 
 
 _STATUS_PROPERTIES = {
-    ReportStatus.RECEIVED: _StatusProperties(),
+    ReportStatus.RECEIVED: _StatusProperties(triage=True),
     ReportStatus.TRIAGED: _StatusProperties(team_work=True),
     ReportStatus.IN_PROGRESS: _StatusProperties(team_work=True),
     ReportStatus.WAITING_RESIDENT: _StatusProperties(team_work=True, pauses_clock=True),

@@ -9,12 +9,12 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from geo.areas import wijken
-from models import AuditEvent, Escalation, Queue, Report, ReportMessage, Role
+from models import AuditEvent, Escalation, Queue, Report, ReportMessage, ReportStatus, Role
 from triage.norms.due_times import calendar
 from triage.reference.categories import main_categories
 from triage.workflow import transitions as workflow
 from triage.workflow.feedback import feedback_for
-from triage.workflow.work_lists import OPEN, PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
+from triage.workflow.work_lists import PAGE_SIZE, Filters, describe, may_see_queue, timer_label, work_list
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
@@ -64,7 +64,7 @@ def work_list_page(queue_name: str):
         durations=durations,
         mains=main_categories(session()),
         wijken=wijken(session()),
-        statuses=OPEN,
+        statuses=ReportStatus.team_work(),
         page_size=PAGE_SIZE,
     )
 

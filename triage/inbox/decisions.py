@@ -50,7 +50,7 @@ def _check_open(report: Report | None, seen_version: int) -> Report:
         raise DecisionRefused("triage.unknown_report")
     if report.version != seen_version:
         raise DecisionRefused("triage.conflict")
-    if report.status is not ReportStatus.RECEIVED:
+    if not report.status.awaits_triage:
         raise DecisionRefused("triage.already_triaged")
     return report
 

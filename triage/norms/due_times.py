@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Category, Report, ReportStatus, StatusChange
+from models import Category, Report, StatusChange
 from triage.kernel.audit import record
 from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, Pause, due_at, timer
@@ -53,9 +53,9 @@ def pauses(session: Session, report: Report) -> list[Pause]:
     )
     found, started = [], None
     for change in changes:
-        if change.to_status is ReportStatus.WAITING_RESIDENT and started is None:
+        if change.to_status.pauses_clock and started is None:
             started = change.at
-        elif change.from_status is ReportStatus.WAITING_RESIDENT and started is not None:
+        elif change.from_status.pauses_clock and started is not None:
             found.append((started, change.at))
             started = None
     if started is not None:

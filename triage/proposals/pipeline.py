@@ -99,7 +99,7 @@ def store_proposal(session: Session, prepared: PreparedProposal | None, report_i
         session.add(proposal)
         session.flush()
         record(session, report, "proposal.made", CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
-        if not proposal.needs_person and report.status is ReportStatus.RECEIVED:
+        if not proposal.needs_person and report.status.awaits_triage:
             _route(session, report, proposal, now)
     for job in session.scalars(
         select(PendingJob).where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Feedback, Report, ReportStatus
+from models import Feedback, Report
 from triage.kernel.audit import record
 from triage.kernel.refusals import DecisionRefused
 
@@ -15,7 +15,7 @@ MAX_TEXT = 2000
 
 
 def give_feedback(session: Session, report: Report, satisfied: str, text: str, now: datetime) -> Feedback:
-    if report.status is not ReportStatus.DONE:
+    if not report.status.resolves:
         raise DecisionRefused("feedback.not_done")
     if satisfied not in ("yes", "no"):
         raise DecisionRefused("feedback.choose")

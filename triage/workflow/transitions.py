@@ -38,7 +38,6 @@ TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role]] = {
     (S.DONE, S.REOPENED): LEADS,
     (S.REOPENED, S.IN_PROGRESS): TEAM,
 }
-NEEDS_RESIDENT_MESSAGE = frozenset({S.DONE, S.CANCELLED})
 
 
 def _as_seen(report: Report | None, seen_version: int) -> Report:
@@ -70,7 +69,7 @@ def change_status(
     report = _as_seen(report, seen_version)
     target = _target(report, actor, to_status)
     message = message.strip()
-    if target in NEEDS_RESIDENT_MESSAGE and not message:
+    if target.needs_resident_message and not message:
         raise DecisionRefused("workflow.message_required")
     if len(message) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
@@ -87,7 +86,7 @@ def change_status(
     record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
     mail_resident(session, report, target.value, now, message)
     session.flush()
-    if previous is S.WAITING_RESIDENT:
+    if previous.pauses_clock:
         recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)
 
 
@@ -95,7 +94,7 @@ def _record_outcomes(session: Session, report: Report, target: ReportStatus, tol
     """Keep the facts the dashboard counts: first personal contact, resolution, or a resolution undone."""
     if told_resident:
         record_first_contact(session, report, now)
-    if target is S.DONE:
+    if target.resolves:
         record_resolution(session, report, now)
     elif target is S.REOPENED:
         clear_resolution(report)
@@ -132,7 +131,7 @@ def add_note(
 
 def claim(session: Session, report: Report | None, actor: StaffUser, seen_version: int, now: datetime) -> None:
     report = _as_seen(report, seen_version)
-    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED):
+    if not report.status.is_team_work:
         raise DecisionRefused("workflow.not_allowed")
     report.assignee_id = actor.id
     record(session, report, "report.claimed", actor.email, now)
@@ -151,7 +150,7 @@ def requeue(
 ) -> None:
     """Move an open report to another queue or category; its clock restarts there, with the reason recorded."""
     report = _as_seen(report, seen_version)
-    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED) or not actor.roles & TEAM:
+    if not report.status.is_team_work or not actor.roles & TEAM:
         raise DecisionRefused("workflow.not_allowed")
     category = session.get(Category, category_id) if category_id else None
     if category is None or not category.is_active:
