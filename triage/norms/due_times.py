@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Report, StatusChange
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, Pause, due_at, timer
 from triage.reference.loading import DEFAULT_DATA_DIR, read_json
@@ -80,7 +80,7 @@ def recompute_due(session: Session, report: Report, now: datetime, reason: str, 
     record(
         session,
         report,
-        "due.set",
+        AuditAction.DUE_SET,
         actor,
         now,
         reason=reason,

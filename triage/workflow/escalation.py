@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Escalation, OutboxMail, Report, ReportStatus, Role, StaffRole, StaffUser
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import report_timer, settings
 
 SYSTEM_ACTOR = "system:escalation"
@@ -54,7 +54,7 @@ def _notify(session: Session, report: Report, kind: str, people: list[StaffUser]
             )
         )
     session.add(Escalation(report_id=report.id, kind=kind, recipients=", ".join(recipients), at=now))
-    record(session, report, f"escalation.{kind}", SYSTEM_ACTOR, now, recipients=recipients)
+    record(session, report, AuditAction(f"escalation.{kind}"), SYSTEM_ACTOR, now, recipients=recipients)
 
 
 def escalate(session: Session, now: datetime) -> list[tuple[int, str]]:

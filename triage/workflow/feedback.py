@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Feedback, Report
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 
 MAX_TEXT = 2000
@@ -27,7 +27,7 @@ def give_feedback(session: Session, report: Report, satisfied: str, text: str, n
         report_id=report.id, at=now, satisfied=satisfied == "yes", text=text.strip(), reopen_requested=satisfied == "no"
     )
     session.add(feedback)
-    record(session, report, "feedback.given", "resident", now, satisfied=feedback.satisfied)
+    record(session, report, AuditAction.FEEDBACK_GIVEN, "resident", now, satisfied=feedback.satisfied)
     session.flush()
     return feedback
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import Category, Queue, Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue, recompute_due
 from triage.norms.outcomes import clear_resolution, record_first_contact, record_resolution
@@ -83,7 +83,7 @@ def change_status(
         session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
     report.status = target
     _record_outcomes(session, report, target, bool(message), now)
-    record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
+    record(session, report, AuditAction.STATUS_CHANGED, actor.email, now, before=previous.value, after=target.value)
     mail_resident(session, report, target.value, now, message)
     session.flush()
     if previous.pauses_clock:
@@ -121,11 +121,11 @@ def add_note(
         raise DecisionRefused("workflow.note_empty")
     if len(text) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
-    kind = "contact" if personal_contact else "internal"
+    kind, action = ("contact", AuditAction.CONTACT_LOGGED) if personal_contact else ("internal", AuditAction.NOTE_ADDED)
     session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind=kind, text=text))
     if personal_contact:
         record_first_contact(session, report, now)
-    record(session, report, "contact.logged" if personal_contact else "note.added", actor.email, now)
+    record(session, report, action, actor.email, now)
     session.flush()
 
 
@@ -134,7 +134,7 @@ def claim(session: Session, report: Report | None, actor: StaffUser, seen_versio
     if not report.status.is_team_work:
         raise DecisionRefused("workflow.not_allowed")
     report.assignee_id = actor.id
-    record(session, report, "report.claimed", actor.email, now)
+    record(session, report, AuditAction.REPORT_CLAIMED, actor.email, now)
     session.flush()
 
 
@@ -161,7 +161,15 @@ def requeue(
         raise DecisionRefused("workflow.reason_required")
     before = (report.category.slug if report.category else None, report.queue.value if report.queue else None)
     report.category, report.queue, report.assignee_id = category, Queue(queue), None
-    record(session, report, "report.requeued", actor.email, now, before=list(before), after=[category.slug, queue])
+    record(
+        session,
+        report,
+        AuditAction.REPORT_REQUEUED,
+        actor.email,
+        now,
+        before=list(before),
+        after=[category.slug, queue],
+    )
     enter_queue(session, report, now, f"moved to {queue} / {category.slug}: {reason.strip()}", actor.email)
     session.flush()
 
@@ -177,5 +185,5 @@ def assign(
     if assignee is None or not assignee.is_active or not any(t.queue is report.queue for t in assignee.teams):
         raise DecisionRefused("workflow.unknown_assignee")
     report.assignee_id = assignee.id
-    record(session, report, "report.assigned", actor.email, now, assignee=assignee.email)
+    record(session, report, AuditAction.REPORT_ASSIGNED, actor.email, now, assignee=assignee.email)
     session.flush()
