@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Queue(enum.StrEnum):
     """The triage queues of TRIAGE_POLICY.md, in rising order of care: a later queue wins over an earlier one.
 
-    The classifiers name queues by these values (classifiers/rules.py QUEUES); a unit test ties the two.
+    The classifiers name queues by these values, in this order (classifiers/rules.py QUEUES, proposal.py
+    QUEUE_ORDER): they take plain values, so tests/unit/test_vocabularies.py ties them to this enum.
     Adding a queue is a member here, its team and norms in the data folder, and its texts in the catalogues.
     """
 
