@@ -13,17 +13,9 @@ from datetime import datetime
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from models import Category, Report, Reporter, ReportStatus
+from models import Category, Report, Reporter
 
 EARTH_RADIUS_M = 6_371_000
-OPEN_STATUSES = (
-    ReportStatus.RECEIVED,
-    ReportStatus.TRIAGED,
-    ReportStatus.IN_PROGRESS,
-    ReportStatus.WAITING_RESIDENT,
-    ReportStatus.WAITING_EXTERNAL,
-    ReportStatus.REOPENED,
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +60,7 @@ def reports_near(
     for report_id, rx, ry, status, slug, parent_slug in session.execute(query):
         distance = haversine_m(lon, lat, rx, ry)
         if distance <= radius_m:
-            found.append(NearbyReport(report_id, parent_slug or slug, distance, status in OPEN_STATUSES))
+            found.append(NearbyReport(report_id, parent_slug or slug, distance, status.is_open))
     return sorted(found, key=lambda r: r.distance_m)
 
 

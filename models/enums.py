@@ -9,7 +9,8 @@ from dataclasses import dataclass
 class Queue(enum.StrEnum):
     """The triage queues of TRIAGE_POLICY.md, in rising order of care: a later queue wins over an earlier one.
 
-    The classifiers name queues by these values (classifiers/rules.py QUEUES); a unit test ties the two.
+    The classifiers name queues by these values, in this order (classifiers/rules.py QUEUES, proposal.py
+    QUEUE_ORDER): they take plain values, so tests/unit/test_vocabularies.py ties them to this enum.
     Adding a queue is a member here, its team and norms in the data folder, and its texts in the catalogues.
     """
 
@@ -44,6 +45,11 @@ class ReportStatus(enum.StrEnum):
     def is_open(self) -> bool:
         """Not closed: the report still needs someone (the inbox or a team); nearby reports count it as open."""
         return not self.is_closed
+
+    @property
+    def awaits_triage(self) -> bool:
+        """In the triage inbox: no queue yet; an officer (or a confident proposal) decides where it goes."""
+        return _STATUS_PROPERTIES[self].triage
 
     @property
     def is_team_work(self) -> bool:
@@ -82,9 +88,14 @@ class ReportStatus(enum.StrEnum):
     def closed(cls) -> tuple[ReportStatus, ...]:
         return tuple(status for status in cls if status.is_closed)
 
+    @classmethod
+    def resolved(cls) -> tuple[ReportStatus, ...]:
+        return tuple(status for status in cls if status.resolves)
+
 
 @dataclass(frozen=True)
 class _StatusProperties:
+    triage: bool = False
     team_work: bool = False
     closed: bool = False
     pauses_clock: bool = False
@@ -93,7 +104,7 @@ class _StatusProperties:
 
 
 _STATUS_PROPERTIES = {
-    ReportStatus.RECEIVED: _StatusProperties(),
+    ReportStatus.RECEIVED: _StatusProperties(triage=True),
     ReportStatus.TRIAGED: _StatusProperties(team_work=True),
     ReportStatus.IN_PROGRESS: _StatusProperties(team_work=True),
     ReportStatus.WAITING_RESIDENT: _StatusProperties(team_work=True, pauses_clock=True),

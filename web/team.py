@@ -8,13 +8,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_login import current_user
 
 from geo.areas import wijken
-from models import Queue, Report, Role
+from models import Queue, Report, ReportStatus, Role
 from triage.norms.due_times import calendar
 from triage.reference.categories import active_main_categories, main_categories
 from triage.workflow import transitions as workflow
 from triage.workflow.feedback import feedback_for
 from triage.workflow.work_lists import (
-    OPEN,
     PAGE_SIZE,
     Filters,
     describe,
@@ -73,7 +72,7 @@ def work_list_page(queue_name: str):
         durations=durations,
         mains=main_categories(session()),
         wijken=wijken(session()),
-        statuses=OPEN,
+        statuses=ReportStatus.team_work(),
         page_size=PAGE_SIZE,
     )
 

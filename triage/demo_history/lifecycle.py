@@ -244,7 +244,7 @@ def cut(life: Life, now: datetime) -> Outcome:
     happened = [t for t in life.transitions if t.at <= now]
     status = happened[-1].after if happened else (S.TRIAGED if life.triaged <= now else S.RECEIVED)
     contacts = [t.at for t in happened if t.message]
-    resolved = happened[-1].at if status is S.DONE else None
+    resolved = happened[-1].at if status.resolves else None
     return Outcome(status, happened, resolved, contacts[0] if contacts else None)
 
 

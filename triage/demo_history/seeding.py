@@ -25,6 +25,7 @@ from triage.demo_history import profile, store
 from triage.demo_history.catalogue import Catalogue
 from triage.demo_history.chunks import Chunk, Context, Counts, Made, make_chunk
 from triage.demo_history.places import Buurten
+from triage.kernel.audit import AuditAction
 from triage.reference.profile import load_profile
 
 CHUNK = 10_000
@@ -87,7 +88,7 @@ def seed(
     summary.reports = count
     summary.first_created, summary.last_created = (created[0], created[-1]) if created else (None, None)
     details = {"reports": count, "days": days, "seed": seed, "replaced": summary.replaced}
-    event = {"report_id": None, "at": now, "actor": ACTOR, "action": "demo.seeded", "details": details}
+    event = {"report_id": None, "at": now, "actor": ACTOR, "action": AuditAction.DEMO_SEEDED, "details": details}
     connection.execute(AuditEvent.__table__.insert(), [event])
     summary.seconds = clock.perf_counter() - started
     return summary

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, StaffUser
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue
 from triage.notifications.kinds import MailKind
@@ -51,7 +51,7 @@ def _check_open(report: Report | None, seen_version: int) -> Report:
         raise DecisionRefused("triage.unknown_report")
     if report.version != seen_version:
         raise DecisionRefused("triage.conflict")
-    if report.status is not ReportStatus.RECEIVED:
+    if not report.status.awaits_triage:
         raise DecisionRefused("triage.already_triaged")
     return report
 
@@ -61,7 +61,7 @@ def accept(session: Session, report: Report | None, officer: StaffUser, seen_ver
     proposal = latest_proposal(session, report)
     if proposal is None or proposal.category is None or proposal.queue is None:
         raise DecisionRefused("triage.no_proposal")
-    _decide(session, report, officer, proposal, proposal.category, proposal.queue, "triage.accepted", now)
+    _decide(session, report, officer, proposal, proposal.category, proposal.queue, AuditAction.TRIAGE_ACCEPTED, now)
 
 
 def correct(
@@ -87,11 +87,11 @@ def correct(
         report.priority = Priority(priority)
     proposal = latest_proposal(session, report)
     unchanged = proposal and proposal.category_id == category.id and proposal.queue == Queue(queue)
-    action = "triage.accepted" if unchanged else "triage.corrected"
+    action = AuditAction.TRIAGE_ACCEPTED if unchanged else AuditAction.TRIAGE_CORRECTED
     _decide(session, report, officer, proposal, category, Queue(queue), action, now)
 
 
-def _decide(session, report, officer, proposal, category: Category, queue: Queue, action: str, now) -> None:
+def _decide(session, report, officer, proposal, category: Category, queue: Queue, action: AuditAction, now) -> None:
     proposed_category = proposal.category.slug if proposal and proposal.category else None
     proposed_queue = proposal.queue.value if proposal and proposal.queue else None
     for field, before, after in (
@@ -128,7 +128,7 @@ def mark_duplicate(
         raise DecisionRefused("triage.unknown_original")
     _correction(session, report, officer, now, "duplicate_of", None, original.tracking_code)
     report.duplicate_of, report.status = original, ReportStatus.CANCELLED
-    record(session, report, "triage.duplicate", officer.email, now, original=original.tracking_code)
+    record(session, report, AuditAction.TRIAGE_DUPLICATE, officer.email, now, original=original.tracking_code)
     session.flush()
     return original
 
@@ -169,8 +169,8 @@ def split(
     session.add(second)
     report.description = first_text
     _correction(session, report, officer, now, "split", None, second.tracking_code)
-    record(session, report, "triage.split", officer.email, now, into=second.tracking_code)
+    record(session, report, AuditAction.TRIAGE_SPLIT, officer.email, now, into=second.tracking_code)
     session.flush()
-    record(session, second, "triage.split_from", officer.email, now, original=report.tracking_code)
+    record(session, second, AuditAction.TRIAGE_SPLIT_FROM, officer.email, now, original=report.tracking_code)
     owe_proposal(session, second, now)
     return second

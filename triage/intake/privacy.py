@@ -12,7 +12,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from models import Report, Reporter
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 
 SYSTEM_ACTOR = "system:retention"
 
@@ -35,6 +35,6 @@ def anonymise_expired_contacts(session: Session, now: datetime, retention_days: 
         report.reporter.email = None
         report.reporter.phone = None
         report.reporter.anonymised_at = now
-        record(session, report, "reporter.anonymised", SYSTEM_ACTOR, now, retention_days=retention_days)
+        record(session, report, AuditAction.REPORTER_ANONYMISED, SYSTEM_ACTOR, now, retention_days=retention_days)
     session.flush()
     return len(reports)

@@ -17,7 +17,7 @@ from models import Area, AreaKind, Attachment, Channel, Report, Reporter, Report
 from triage.intake.photo_store import PhotoStore
 from triage.intake.photos import PhotoRejected, prepare_photo
 from triage.intake.tracking import new_status_token, unique_tracking_code
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
@@ -187,7 +187,9 @@ def submit_report(
     )
     session.add(report)
     _attach_photos(report, submission.photo_keys, store, now)
-    record(session, report, "report.received", actor, now, channel=channel.value, photos=len(report.attachments))
+    record(
+        session, report, AuditAction.REPORT_RECEIVED, actor, now, channel=channel.value, photos=len(report.attachments)
+    )
     session.flush()
     owe_proposal(session, report, now)
     mail_resident(session, report, MailKind.RECEIVED, now)

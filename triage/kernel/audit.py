@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -9,7 +10,36 @@ from sqlalchemy.orm import Session
 from models import AuditEvent, Report
 
 
-def record(session: Session, report: Report, action: str, actor: str, now: datetime, **details) -> AuditEvent:
+@enum.unique
+class AuditAction(enum.StrEnum):
+    """What an audit event says happened: one vocabulary for the features that write the trail and those
+    that read it (retraining learns from officers' decisions). Stored by value, so the values never change.
+    """
+
+    REPORT_RECEIVED = "report.received"
+    PROPOSAL_MADE = "proposal.made"
+    TRIAGE_AUTO_ROUTED = "triage.auto_routed"
+    TRIAGE_ACCEPTED = "triage.accepted"
+    TRIAGE_CORRECTED = "triage.corrected"
+    TRIAGE_DUPLICATE = "triage.duplicate"
+    TRIAGE_SPLIT = "triage.split"
+    TRIAGE_SPLIT_FROM = "triage.split_from"
+    DUE_SET = "due.set"
+    STATUS_CHANGED = "status.changed"
+    NOTE_ADDED = "note.added"
+    CONTACT_LOGGED = "contact.logged"
+    REPORT_CLAIMED = "report.claimed"
+    REPORT_REQUEUED = "report.requeued"
+    REPORT_ASSIGNED = "report.assigned"
+    ESCALATION_DUE_SOON = "escalation.due_soon"
+    ESCALATION_OVERDUE = "escalation.overdue"
+    FEEDBACK_GIVEN = "feedback.given"
+    REPORTER_ANONYMISED = "reporter.anonymised"
+    CLASSIFIER_RETRAINED = "classifier.retrained"
+    DEMO_SEEDED = "demo.seeded"
+
+
+def record(session: Session, report: Report, action: AuditAction, actor: str, now: datetime, **details) -> AuditEvent:
     event = AuditEvent(report=report, action=action, actor=actor, at=now, details=details)
     session.add(event)
     return event

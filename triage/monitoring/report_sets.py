@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from models import Correction, Feedback, Proposal, Report, ReportStatus, StatusChange
 from triage.monitoring.filters import Filters, Period, report_conditions
-from triage.workflow.work_lists import DUE_SOON, OPEN
+from triage.workflow.work_lists import DUE_SOON
 
 DRILL_DOWN_PAGE = 50
 BACKLOG_AGES = (0, 2, 6, 11, 21)  # calendar days since the report came in: 0-1, 2-5, 6-10, 11-20, 21 or more
@@ -34,7 +34,7 @@ def in_period(column, period: Period) -> ColumnElement[bool]:
 
 
 def _open(now: datetime) -> ColumnElement[bool]:
-    return and_(Report.status.in_(OPEN), Report.duplicate_of_id.is_(None))
+    return and_(Report.status.in_(ReportStatus.team_work()), Report.duplicate_of_id.is_(None))
 
 
 def _age_set(index: int) -> ReportSet:

@@ -13,8 +13,8 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Category, Report, ReportStatus, StatusChange
-from triage.kernel.audit import record
+from models import Category, Report, StatusChange
+from triage.kernel.audit import AuditAction, record
 from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, Pause, due_at, timer
 from triage.reference.loading import DEFAULT_DATA_DIR, read_json
@@ -57,9 +57,9 @@ def pauses(session: Session, report: Report) -> list[Pause]:
     )
     found, started = [], None
     for change in changes:
-        if change.to_status is ReportStatus.WAITING_RESIDENT and started is None:
+        if change.to_status.pauses_clock and started is None:
             started = change.at
-        elif change.from_status is ReportStatus.WAITING_RESIDENT and started is not None:
+        elif change.from_status.pauses_clock and started is not None:
             found.append((started, change.at))
             started = None
     if started is not None:
@@ -84,7 +84,7 @@ def recompute_due(session: Session, report: Report, now: datetime, reason: str, 
     record(
         session,
         report,
-        "due.set",
+        AuditAction.DUE_SET,
         actor,
         now,
         reason=reason,

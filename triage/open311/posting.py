@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from geo.geocoder import GeocoderSettings, GeocoderUnavailable, locate
-from models import ApiKey, ApiSubmission, Category, Report, ReportStatus
+from models import ApiKey, ApiSubmission, Category, Report
 from triage.intake.photo_store import PhotoStore
 from triage.intake.remote_media import MediaSettings, fetch_media, is_web_link
 from triage.intake.submission import Submission, accept_uploads, parse_coordinates
@@ -28,7 +28,6 @@ MAX_ADDRESS = 300
 MAX_ATTRIBUTES = 20
 MAX_ATTRIBUTE_LENGTH = 500
 ATTRIBUTE_FIELD = re.compile(r"^attribute\[([^\[\]]{1,100})\](\[\])?$")
-CLOSED = {ReportStatus.DONE, ReportStatus.CANCELLED}
 
 
 @dataclass
@@ -170,7 +169,3 @@ def record_submission(
     session.add(submission)
     session.flush()
     return submission
-
-
-def is_closed(report: Report) -> bool:
-    return report.status in CLOSED

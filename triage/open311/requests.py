@@ -16,11 +16,10 @@ from datetime import datetime, timedelta
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from models import ApiKey, ApiSubmission, AuditEvent, Category, Report, ReportMessage
+from models import ApiKey, ApiSubmission, AuditEvent, Category, Report, ReportMessage, ReportStatus
 from triage.intake.lookup import by_status_token
 from triage.intake.tracking import normalise_tracking_code
 from triage.kernel.refusals import Problems, SubmissionRejected
-from triage.open311.posting import CLOSED
 from triage.reference.categories import by_service_codes
 
 MAX_RESULTS = 1000
@@ -156,7 +155,7 @@ def _filtered(session: Session, statement: Select, query: RequestQuery) -> Selec
         ids = [category.id for category in by_service_codes(session, list(query.service_codes))]
         statement = statement.where(func.coalesce(Report.category_id, ApiSubmission.category_id).in_(ids))
     if query.statuses and len(query.statuses) == 1:
-        closed = Report.status.in_(CLOSED)
+        closed = Report.status.in_(ReportStatus.closed())
         statement = statement.where(closed if "closed" in query.statuses else ~closed)
     return statement
 

@@ -21,8 +21,9 @@ from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.rules import RuleSet
 from classifiers.training import candidate_is_not_worse, evaluate_on, metadata, train_category, train_queue
 from models import AuditEvent, Category, Report, TrainingExample
+from triage.kernel.audit import AuditAction
 
-PERSON_DECISIONS = ("triage.accepted", "triage.corrected")  # audit actions of an officer's decision
+PERSON_DECISIONS = (AuditAction.TRIAGE_ACCEPTED, AuditAction.TRIAGE_CORRECTED)  # an officer's decision
 HOLDOUT_PERCENT = 20
 
 
@@ -102,7 +103,11 @@ def retrain(
     )
     session.add(
         AuditEvent(
-            report_id=None, at=now, actor="system:retrain", action="classifier.retrained", details=decision.__dict__
+            report_id=None,
+            at=now,
+            actor="system:retrain",
+            action=AuditAction.CLASSIFIER_RETRAINED,
+            details=decision.__dict__,
         )
     )
     session.flush()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from classifiers.proposal import CategoryProposal, QueueProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import enter_queue
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
@@ -99,8 +99,8 @@ def store_proposal(session: Session, prepared: PreparedProposal | None, report_i
         proposal = Proposal(**asdict(prepared), created_at=now)  # the prepared fields are the columns
         session.add(proposal)
         session.flush()
-        record(session, report, "proposal.made", CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
-        if not proposal.needs_person and report.status is ReportStatus.RECEIVED:
+        record(session, report, AuditAction.PROPOSAL_MADE, CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
+        if not proposal.needs_person and report.status.awaits_triage:
             _route(session, report, proposal, now)
     for job in session.scalars(
         select(PendingJob).where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))
@@ -133,7 +133,7 @@ def _route(session: Session, report: Report, proposal: Proposal, now: datetime) 
     record(
         session,
         report,
-        "triage.auto_routed",
+        AuditAction.TRIAGE_AUTO_ROUTED,
         CLASSIFIER_ACTOR,
         now,
         category=proposal.category.slug if proposal.category else None,

@@ -11,12 +11,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Escalation, Report, Role, StaffRole, StaffUser
-from triage.kernel.audit import record
+from models import Escalation, Report, ReportStatus, Role, StaffRole, StaffUser
+from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import report_timer, settings
 from triage.notifications.kinds import MailKind
 from triage.notifications.staff_mail import mail_staff
-from triage.workflow.work_lists import OPEN
 
 SYSTEM_ACTOR = "system:escalation"
 
@@ -38,13 +37,17 @@ def _notify(session: Session, report: Report, kind: str, people: list[StaffUser]
     recipients = sorted({person.email for person in people})
     mail_staff(session, report, MailKind.for_escalation(kind), recipients, now)
     session.add(Escalation(report_id=report.id, kind=kind, recipients=", ".join(recipients), at=now))
-    record(session, report, f"escalation.{kind}", SYSTEM_ACTOR, now, recipients=recipients)
+    record(session, report, AuditAction(f"escalation.{kind}"), SYSTEM_ACTOR, now, recipients=recipients)
 
 
 def escalate(session: Session, now: datetime) -> list[tuple[int, str]]:
     """Send the reminders that are due now; returns (report id, kind) of each one sent."""
     sent = []
-    query = select(Report).where(Report.status.in_(OPEN), Report.due_at.is_not(None)).order_by(Report.due_at)
+    query = (
+        select(Report)
+        .where(Report.status.in_(ReportStatus.team_work()), Report.due_at.is_not(None))
+        .order_by(Report.due_at)
+    )
     for report in session.scalars(query):
         state = report_timer(session, report, now)
         if state is None:

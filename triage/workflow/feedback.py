@@ -7,15 +7,15 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Feedback, Report, ReportStatus
-from triage.kernel.audit import record
+from models import Feedback, Report
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 
 MAX_TEXT = 2000
 
 
 def give_feedback(session: Session, report: Report, satisfied: str, text: str, now: datetime) -> Feedback:
-    if report.status is not ReportStatus.DONE:
+    if not report.status.resolves:
         raise DecisionRefused("feedback.not_done")
     if satisfied not in ("yes", "no"):
         raise DecisionRefused("feedback.choose")
@@ -27,7 +27,7 @@ def give_feedback(session: Session, report: Report, satisfied: str, text: str, n
         report_id=report.id, at=now, satisfied=satisfied == "yes", text=text.strip(), reopen_requested=satisfied == "no"
     )
     session.add(feedback)
-    record(session, report, "feedback.given", "resident", now, satisfied=feedback.satisfied)
+    record(session, report, AuditAction.FEEDBACK_GIVEN, "resident", now, satisfied=feedback.satisfied)
     session.flush()
     return feedback
 

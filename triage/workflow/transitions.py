@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import Category, Queue, Report, ReportMessage, ReportStatus, Role, StaffUser, StatusChange
-from triage.kernel.audit import record
+from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue, recompute_due
 from triage.norms.outcomes import clear_resolution, record_first_contact, record_resolution
@@ -38,7 +38,6 @@ TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role]] = {
     (S.DONE, S.REOPENED): LEADS,
     (S.REOPENED, S.IN_PROGRESS): TEAM,
 }
-NEEDS_RESIDENT_MESSAGE = frozenset({S.DONE, S.CANCELLED})
 
 
 def _as_seen(report: Report | None, seen_version: int) -> Report:
@@ -70,7 +69,7 @@ def change_status(
     report = _as_seen(report, seen_version)
     target = _target(report, actor, to_status)
     message = message.strip()
-    if target in NEEDS_RESIDENT_MESSAGE and not message:
+    if target.needs_resident_message and not message:
         raise DecisionRefused("workflow.message_required")
     if len(message) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
@@ -84,10 +83,10 @@ def change_status(
         session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
     report.status = target
     _record_outcomes(session, report, target, bool(message), now)
-    record(session, report, "status.changed", actor.email, now, before=previous.value, after=target.value)
+    record(session, report, AuditAction.STATUS_CHANGED, actor.email, now, before=previous.value, after=target.value)
     mail_resident(session, report, target, now, message)
     session.flush()
-    if previous is S.WAITING_RESIDENT:
+    if previous.pauses_clock:
         recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)
 
 
@@ -95,7 +94,7 @@ def _record_outcomes(session: Session, report: Report, target: ReportStatus, tol
     """Keep the facts the dashboard counts: first personal contact, resolution, or a resolution undone."""
     if told_resident:
         record_first_contact(session, report, now)
-    if target is S.DONE:
+    if target.resolves:
         record_resolution(session, report, now)
     elif target is S.REOPENED:
         clear_resolution(report)
@@ -122,20 +121,20 @@ def add_note(
         raise DecisionRefused("workflow.note_empty")
     if len(text) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
-    kind = "contact" if personal_contact else "internal"
+    kind, action = ("contact", AuditAction.CONTACT_LOGGED) if personal_contact else ("internal", AuditAction.NOTE_ADDED)
     session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind=kind, text=text))
     if personal_contact:
         record_first_contact(session, report, now)
-    record(session, report, "contact.logged" if personal_contact else "note.added", actor.email, now)
+    record(session, report, action, actor.email, now)
     session.flush()
 
 
 def claim(session: Session, report: Report | None, actor: StaffUser, seen_version: int, now: datetime) -> None:
     report = _as_seen(report, seen_version)
-    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED):
+    if not report.status.is_team_work:
         raise DecisionRefused("workflow.not_allowed")
     report.assignee_id = actor.id
-    record(session, report, "report.claimed", actor.email, now)
+    record(session, report, AuditAction.REPORT_CLAIMED, actor.email, now)
     session.flush()
 
 
@@ -151,7 +150,7 @@ def requeue(
 ) -> None:
     """Move an open report to another queue or category; its clock restarts there, with the reason recorded."""
     report = _as_seen(report, seen_version)
-    if report.status in (S.RECEIVED, S.DONE, S.CANCELLED) or not actor.roles & TEAM:
+    if not report.status.is_team_work or not actor.roles & TEAM:
         raise DecisionRefused("workflow.not_allowed")
     category = session.get(Category, category_id) if category_id else None
     if category is None or not category.is_active:
@@ -162,7 +161,15 @@ def requeue(
         raise DecisionRefused("workflow.reason_required")
     before = (report.category.slug if report.category else None, report.queue.value if report.queue else None)
     report.category, report.queue, report.assignee_id = category, Queue(queue), None
-    record(session, report, "report.requeued", actor.email, now, before=list(before), after=[category.slug, queue])
+    record(
+        session,
+        report,
+        AuditAction.REPORT_REQUEUED,
+        actor.email,
+        now,
+        before=list(before),
+        after=[category.slug, queue],
+    )
     enter_queue(session, report, now, f"moved to {queue} / {category.slug}: {reason.strip()}", actor.email)
     session.flush()
 
@@ -178,5 +185,5 @@ def assign(
     if assignee is None or not assignee.is_active or not any(t.queue is report.queue for t in assignee.teams):
         raise DecisionRefused("workflow.unknown_assignee")
     report.assignee_id = assignee.id
-    record(session, report, "report.assigned", actor.email, now, assignee=assignee.email)
+    record(session, report, AuditAction.REPORT_ASSIGNED, actor.email, now, assignee=assignee.email)
     session.flush()

@@ -26,13 +26,6 @@ from models import (
 from triage.norms.clock import working_time_between
 from triage.norms.due_times import calendar, settings
 
-OPEN = (
-    ReportStatus.TRIAGED,
-    ReportStatus.IN_PROGRESS,
-    ReportStatus.WAITING_RESIDENT,
-    ReportStatus.WAITING_EXTERNAL,
-    ReportStatus.REOPENED,
-)
 PAGE_SIZE = 50
 DUE_SOON = timedelta(days=2)  # the "due soon" filter of the work lists and the dashboard's due-soon count
 
@@ -61,7 +54,7 @@ def may_see_queue(user: StaffUser, queue: Queue) -> bool:
 
 
 def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -> Select:
-    if filters.status in {s.value for s in OPEN}:
+    if filters.status in {s.value for s in ReportStatus.team_work()}:
         query = query.where(Report.status == ReportStatus(filters.status))
     if filters.category:
         parent = select(Category.id).where(Category.slug == filters.category, Category.parent_id.is_(None))
@@ -83,7 +76,8 @@ def work_list(
     session: Session, queue: Queue, filters: Filters, user: StaffUser, now: datetime
 ) -> tuple[list[Report], int]:
     reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
-    in_view = or_(Report.status.in_(OPEN), and_(Report.status == ReportStatus.DONE, Report.id.in_(reopen_asked)))
+    reopen = and_(Report.status.in_(ReportStatus.resolved()), Report.id.in_(reopen_asked))
+    in_view = or_(Report.status.in_(ReportStatus.team_work()), reopen)
     base = _filtered(select(Report).where(Report.queue == queue, in_view), filters, user, now)
     total = session.scalar(select(func.count()).select_from(base.subquery()))
     page = max(filters.page, 1)
@@ -98,10 +92,10 @@ def work_list(
 
 def timer_label(report: Report, now: datetime) -> TimerLabel:
     """Working time left (or overdue) from the stored due time; a waiting report's clock stands still."""
-    if report.status is ReportStatus.WAITING_RESIDENT:
+    if report.status.pauses_clock:
         return TimerLabel("paused", None)
-    if report.status is ReportStatus.DONE:
-        return TimerLabel("reopen", None)  # only done reports whose resident asked to reopen are listed
+    if report.status.resolves:
+        return TimerLabel("reopen", None)  # only resolved reports whose resident asked to reopen are listed
     if report.due_at is None:
         return TimerLabel("none", None)
     calendar_days = bool(report.category and report.category.calendar_days)

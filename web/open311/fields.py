@@ -6,7 +6,6 @@ from flask import current_app, url_for
 from geoalchemy2.shape import to_shape
 
 from models import Category, Report
-from triage.open311.posting import is_closed
 from triage.open311.requests import VisibleRequest
 from triage.reference.categories import service_code
 from web.i18n import translate
@@ -51,7 +50,7 @@ def request_fields(seen: VisibleRequest, language: str) -> dict:
     point = to_shape(report.location)
     return {
         "service_request_id": report.tracking_code,
-        "status": "closed" if is_closed(report) else "open",
+        "status": "closed" if report.status.is_closed else "open",
         "status_notes": seen.status_notes,
         "service_name": _in(language, category.name, category.name_en) if category else None,
         "service_code": service_code(category) if category else None,
