@@ -1,4 +1,7 @@
-"""`triage`: train, evaluate and manage the classifier artifacts, import history, retrain from corrections.
+"""The `triage` commands that need no app: classifier artifacts, history, retraining, demo data, accounts, keys.
+
+The `triage` console script is web/cli.py's `main`, which holds these beside the app's own (setup, serve,
+periodic, ...), so there is one command line; this group runs on its own too (`python -m triage.cli`).
 
     triage train --task category|queue [--data FILE --format katwijk|signalen|queue-labels|demo]
     triage evaluate --task category|queue --data FILE --format ... [--json OUT.json] [--artifact VERSION]
@@ -261,7 +264,7 @@ def seed_demo_command(url: str | None, days: int, reports: int | None, seed_valu
     database = _database(url)
     try:
         if not inspect(database.engine).has_table("report"):
-            raise click.ClickException("the database is not set up yet: run `flask --app web setup` first")
+            raise click.ClickException("the database is not set up yet: run `triage setup` first")
         with database.session() as session:
             summary = seed(session, now=datetime.now(UTC), days=days, reports=reports, seed=seed_value, replace=replace)
     except DemoDataExists as error:

@@ -1,4 +1,4 @@
-"""`flask --app web setup` (what `make run` calls) builds a fresh database and keeps existing reports when rerun."""
+"""`triage setup` (what `make run` calls; also `flask --app web setup`) builds a fresh database, keeps reports."""
 
 import pytest
 from sqlalchemy import func, select
