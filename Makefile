@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-FLASK  := $(VENV)/bin/flask --app web
+TRIAGE := $(VENV)/bin/triage
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
@@ -10,10 +10,10 @@ PORT   ?= 5000
 .PHONY: run setup test bench bench-classifier lint spatialite clean
 
 run: setup
-	$(FLASK) serve --host $(HOST) --port $(PORT)
+	$(TRIAGE) serve --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed spatialite
-	$(FLASK) setup
+	$(TRIAGE) setup
 
 test: $(VENV)/.installed spatialite
 	$(VENV)/bin/ruff check .

@@ -1,4 +1,7 @@
-"""`triage`: train, evaluate and manage the classifier artifacts, import history, retrain from corrections.
+"""The `triage` commands that need no app: classifier artifacts, history, retraining, demo data, accounts, keys.
+
+The `triage` console script is web/cli.py's `main`, which holds these beside the app's own (setup, serve,
+periodic, ...), so there is one command line; this group runs on its own too (`python -m triage.cli`).
 
     triage train --task category|queue [--data FILE --format katwijk|signalen|queue-labels|demo]
     triage evaluate --task category|queue --data FILE --format ... [--json OUT.json] [--artifact VERSION]
@@ -22,11 +25,17 @@ import click
 from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
-from classifiers.training import evaluate_on, metadata, train_category, train_queue
+from classifiers.training import evaluate_on
 from models import Role
 from triage.open311 import api_keys
 from triage.proposals.history import HISTORY_FORMATS, import_history
-from triage.proposals.learning import decided_report_examples, history_examples, retrain
+from triage.proposals.learning import (
+    decided_report_examples,
+    history_examples,
+    retrain,
+    train_and_store,
+    when_none_is_promoted,
+)
 from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
 from triage.staff.accounts import StaffError, create_user, find_user, set_roles
 
@@ -88,16 +97,15 @@ def main() -> None:
 def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | None, artifacts: Path | None) -> None:
     """Train on a file (or the database) and write a versioned artifact."""
     examples, source = _examples(data, fmt, from_database)
-    classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, product_rules())
     store = _store(artifacts)
-    version = store.save(task, classifier, metadata(task, examples, metrics, source))
+    decides = when_none_is_promoted(store, task) if promote is None else lambda _candidate: promote
+    stored = train_and_store(store, task, examples, product_rules(), source, decides)
     click.echo(
-        f"{task} artifact {version}: {len(examples)} examples, "
-        f"macro-F1 {metrics.get('macro_f1', float('nan')):.3f}, threshold {classifier.threshold}"
+        f"{task} artifact {stored.version}: {len(examples)} examples, "
+        f"macro-F1 {stored.metrics.get('macro_f1', float('nan')):.3f}, threshold {stored.classifier.threshold}"
     )
-    if promote or (promote is None and store.promoted(task) is None):
-        store.promote(task, version)
-        click.echo(f"promoted {version}")
+    if stored.promoted:
+        click.echo(f"promoted {stored.version}")
 
 
 @main.command()
@@ -256,7 +264,7 @@ def seed_demo_command(url: str | None, days: int, reports: int | None, seed_valu
     database = _database(url)
     try:
         if not inspect(database.engine).has_table("report"):
-            raise click.ClickException("the database is not set up yet: run `flask --app web setup` first")
+            raise click.ClickException("the database is not set up yet: run `triage setup` first")
         with database.session() as session:
             summary = seed(session, now=datetime.now(UTC), days=days, reports=reports, seed=seed_value, replace=replace)
     except DemoDataExists as error:

@@ -5,19 +5,21 @@ With Redis they run on rq workers (`rq worker triage`); in the embedded default 
 
 from __future__ import annotations
 
+import logging
 import os
 from datetime import UTC, datetime
 
 from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from models.database import Database, database_url
-from triage.notifications.sending import SmtpSettings, send_outbox
-from triage.periodic import periodic_work
+from triage.notifications.sending import send_outbox
+from triage.periodic import PeriodicSettings, periodic_work
 from triage.proposals.classifying import LoadedClassifiers, load_classifiers
 from triage.proposals.learning import retrain
 from triage.proposals.pipeline import run_proposal
 from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
 
+log = logging.getLogger(__name__)
 RETRAIN_TIMEOUT_SECONDS = 30 * 60
 PROPOSAL_TIMEOUT_SECONDS = 60
 _worker_classifiers: LoadedClassifiers | None = None
@@ -35,8 +37,7 @@ def proposal_job(report_id: int) -> bool:
     """Make the proposal a stored report is owed (and route it when confident); safe to run twice."""
     database = Database(database_url())
     try:
-        with database.session() as session:
-            return run_proposal(session, _classifiers(), report_id, datetime.now(UTC)) is not None
+        return bool(_propose(database, report_id))
     finally:
         database.dispose()
 
@@ -61,20 +62,38 @@ def retrain_job(task: str) -> dict:
 
 def send_mail_job() -> int:
     """Send the outbox with the SMTP settings of the environment (SMTP_HOST, SMTP_PORT, ...)."""
+    settings = PeriodicSettings.from_environment(os.environ)
     database = Database(database_url())
     try:
         with database.session() as session:
-            base_url = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:5000")
-            return send_outbox(session, SmtpSettings.from_environment(os.environ), base_url, datetime.now(UTC))
+            return send_outbox(session, settings.smtp, settings.public_base_url, datetime.now(UTC))
     finally:
         database.dispose()
 
 
 def periodic_job() -> dict:
-    """Escalation and retention, run every few minutes by rq-scheduler in production."""
+    """The periodic work, run every few minutes by rq-scheduler in production; owed proposals are made here."""
     database = Database(database_url())
     try:
-        with database.session() as session:
-            return periodic_work(session, datetime.now(UTC), int(os.environ.get("REPORTER_RETENTION_DAYS", "365")))
+        return periodic_work(
+            database.write_session_factory,
+            PeriodicSettings.from_environment(os.environ),
+            datetime.now(UTC),
+            hand_over=lambda report_ids: sum(_propose_or_keep_pending(database, report_id) for report_id in report_ids),
+        )
     finally:
         database.dispose()
+
+
+def _propose(database: Database, report_id: int) -> int:
+    with database.session() as session:
+        return int(run_proposal(session, _classifiers(), report_id, datetime.now(UTC)) is not None)
+
+
+def _propose_or_keep_pending(database: Database, report_id: int) -> int:
+    """One failing proposal must not stop the rest of the periodic run; it stays pending for the next."""
+    try:
+        return _propose(database, report_id)
+    except Exception:
+        log.exception("proposal for report %s failed; it stays pending", report_id)
+        return 0

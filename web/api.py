@@ -11,14 +11,14 @@ from flask import Blueprint, current_app, jsonify, request, url_for
 
 from models import Area, Category, Channel, Report
 from triage.intake import lookup as reports
-from triage.intake.submission import accept_uploads, check_submission, submit_report
+from triage.intake.submission import accept_uploads, receive_report
 from triage.kernel.refusals import Problem, Problems, SubmissionRejected
 from triage.reference.categories import active_tree, service_code
+from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import LANGUAGES, problem_text
 from web.intake_request import photo_store, submission_from_form, submission_from_json, uploads_from_request
-from web.jobs import after_commit
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -44,23 +44,20 @@ def create_report():
     if submission is None:
         return problems_response(problems, language)
     try:
-        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"])
+        report = receive_report(
+            session(),
+            submission,
+            photo_store(),
+            municipality_code=current_app.config["MUNICIPALITY_CODE"],
+            channel=Channel.API,
+            now=datetime.now(UTC),
+            actor="api",
+            found=problems,
+        )
     except SubmissionRejected as refusal:
-        problems.update(refusal.problems)
-    if problems:
         _discard_drafts(submission.photo_keys)
-        return problems_response(problems, language)
-    report = submit_report(
-        session(),
-        submission,
-        location,
-        photo_store(),
-        channel=Channel.API,
-        now=datetime.now(UTC),
-        actor="api",
-    )
-    session().commit()
-    after_commit([report.id])
+        return problems_response(refusal.problems, language)
+    commit_and_dispatch([report.id])
     return (
         jsonify(report_json(report)),
         201,

@@ -1,4 +1,11 @@
-"""Command-line entry points: `flask --app web setup` (migrate and load shipped data) and `serve`."""
+"""The one command line, `triage`: the commands of the running product and those of the classifiers and data.
+
+    triage setup | serve | periodic | run-pending-jobs | anonymise-contacts | prune-drafts   (need the app)
+    triage train | evaluate | artifacts | import-history | retrain | seed-demo | users | apikeys
+
+The first kind run inside the app (made lazily, from the environment); the second are triage.cli's and need
+no app. `flask --app web setup` and the app's other commands keep working for what already calls them.
+"""
 
 from __future__ import annotations
 
@@ -7,24 +14,37 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
-from flask.cli import with_appcontext
+from flask.cli import ScriptInfo, with_appcontext
 
 from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
-from classifiers.training import metadata, train_category, train_queue
 from models.migrate import upgrade
+from triage import cli as triage_cli
+from triage.proposals.learning import train_and_store, when_none_is_promoted
 from triage.proposals.sources import DEMO_CORPUS, product_rules
 from triage.reference.loading import load_reference_data
 from web.database import database
 
 
 def init_app(app: Flask) -> None:
-    app.cli.add_command(setup)
-    app.cli.add_command(serve)
-    app.cli.add_command(prune_drafts)
-    app.cli.add_command(anonymise_contacts)
-    app.cli.add_command(run_pending_jobs)
-    app.cli.add_command(periodic)
+    for command in APP_COMMANDS:
+        app.cli.add_command(command)
+
+
+@click.group()
+@click.pass_context
+def main(context: click.Context) -> None:
+    """Set up, serve and run the triage system; train its classifiers; manage its data and accounts."""
+    context.obj = ScriptInfo(create_app=lambda: _create_app(context), set_debug_flag=False)
+
+
+def _create_app(context: click.Context) -> Flask:
+    """The app from the environment, made only for a command that needs it; its connections close with the CLI."""
+    from web import create_app
+
+    app = create_app()
+    context.call_on_close(app.extensions["database"].dispose)
+    return app
 
 
 @click.command("setup")
@@ -72,12 +92,11 @@ def _train_missing_classifiers(root: Path) -> None:
         if store.promoted(task):
             continue
         examples = read_dataset(DEMO_CORPUS, "demo").examples
-        classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, product_rules())
-        version = store.save(task, classifier, metadata(task, examples, metrics, "demo:" + DEMO_CORPUS.name))
-        store.promote(task, version)
+        source = "demo:" + DEMO_CORPUS.name
+        stored = train_and_store(store, task, examples, product_rules(), source, when_none_is_promoted(store, task))
         click.echo(
-            f"Trained and promoted the {task} classifier {version} on the demo corpus "
-            f"(macro-F1 {metrics.get('macro_f1', 0):.2f})."
+            f"Trained and promoted the {task} classifier {stored.version} on the demo corpus "
+            f"(macro-F1 {stored.metrics.get('macro_f1', 0):.2f})."
         )
 
 
@@ -90,26 +109,12 @@ def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with waitress, the embedded default's production-grade WSGI server."""
     from waitress import serve as waitress_serve
 
+    from web.jobs import start_periodic_thread
+
     app = current_app._get_current_object()
-    _start_periodic_thread(app)
+    start_periodic_thread(app)
     click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
     waitress_serve(app, host=host, port=port, threads=threads)
-
-
-def _start_periodic_thread(app: Flask) -> None:
-    """The embedded default has no scheduler: a daemon thread runs the periodic work every PERIODIC_SECONDS."""
-    import threading
-    import time
-
-    def loop() -> None:
-        while True:
-            time.sleep(app.config["PERIODIC_SECONDS"])
-            try:
-                run_periodic(app)
-            except Exception:  # keep serving; the next run tries again
-                app.logger.exception("periodic run failed")
-
-    threading.Thread(target=loop, name="periodic", daemon=True).start()
 
 
 @click.command("prune-drafts")
@@ -124,12 +129,15 @@ def prune_drafts() -> None:
 @click.command("anonymise-contacts")
 @with_appcontext
 def anonymise_contacts() -> None:
-    """Erase reporters' contact details once the retention period (REPORTER_RETENTION_DAYS) has passed."""
+    """Erase reporters' contact details once the retention period (REPORTER_RETENTION_DAYS) has passed.
+
+    The periodic run does this too; this command is for a retention run on its own (daily cron)."""
     from datetime import UTC, datetime
 
     from triage.intake.privacy import anonymise_expired_contacts
+    from web.config import periodic_settings
 
-    days = current_app.config["REPORTER_RETENTION_DAYS"]
+    days = periodic_settings(current_app.config).retention_days
     with database().session() as session:
         count = anonymise_expired_contacts(session, datetime.now(UTC), days)
     click.echo(f"Erased the contact details of {count} reports older than {days} days.")
@@ -144,23 +152,16 @@ def run_pending_jobs() -> None:
     click.echo(f"Handled {dispatch_pending()} pending proposal jobs.")
 
 
-def run_periodic(app: Flask) -> dict:
-    """The periodic work plus owed proposals and mail: what the embedded default runs every few minutes."""
-    from datetime import UTC, datetime
-
-    from triage.periodic import periodic_work
-    from web.jobs import dispatch_pending, send_mail
-
-    with app.app_context():
-        with database().session() as session:
-            done = periodic_work(session, datetime.now(UTC), app.config["REPORTER_RETENTION_DAYS"])
-        dispatch_pending()
-        send_mail()
-    return done
-
-
 @click.command("periodic")
 @with_appcontext
 def periodic() -> None:
-    """Run the periodic work once (cron, or rq-scheduler with triage.jobs.periodic_job in production)."""
+    """Run the periodic work once: reminders, owed proposals, mail, retention (cron; rq-scheduler runs
+    triage.jobs.periodic_job instead)."""
+    from web.jobs import run_periodic
+
     click.echo(f"Periodic run: {run_periodic(current_app._get_current_object())}")
+
+
+APP_COMMANDS = (setup, serve, periodic, run_pending_jobs, anonymise_contacts, prune_drafts)
+for _command in (*APP_COMMANDS, *triage_cli.main.commands.values()):
+    main.add_command(_command)

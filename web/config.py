@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from models.database import database_url, instance_dir
-from triage.notifications.sending import SmtpSettings
+from triage.periodic import PeriodicSettings
 from triage.proposals.sources import artifact_root
 from triage.reference.data_folder import configured_data_dir
 from triage.reference.profile import MunicipalityProfile, load_profile
@@ -43,6 +43,7 @@ def _optional_float(value: str | None) -> float | None:
 def settings_from_environment() -> dict:
     instance = instance_dir()
     env = os.environ.get
+    periodic = PeriodicSettings.from_environment(os.environ)
     return {
         "INSTANCE_DIR": str(instance),
         "SECRET_KEY": _secret_key(instance),
@@ -64,12 +65,12 @@ def settings_from_environment() -> dict:
         "GEOCODER_TIMEOUT": float(env("GEOCODER_TIMEOUT", "3")),
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "REDIS_URL": env("REDIS_URL", ""),
-        "SMTP": SmtpSettings.from_environment(os.environ),  # None: mail stays in the outbox for admins
-        "PUBLIC_BASE_URL": env("PUBLIC_BASE_URL", "http://127.0.0.1:5000"),
+        "SMTP": periodic.smtp,  # None: mail stays in the outbox for admins
+        "PUBLIC_BASE_URL": periodic.public_base_url,
         "PERIODIC_SECONDS": int(env("PERIODIC_SECONDS", "300")),
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
-        "REPORTER_RETENTION_DAYS": int(env("REPORTER_RETENTION_DAYS", "365")),
+        "REPORTER_RETENTION_DAYS": periodic.retention_days,
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") == "1",
         "MAX_CONTENT_LENGTH": 35 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": 4 * 3600,
@@ -87,3 +88,8 @@ def municipality_of(config: dict) -> MunicipalityProfile:
     for key, attribute in FROM_PROFILE.items():
         config.setdefault(key, getattr(profile, attribute))
     return profile
+
+
+def periodic_settings(config: dict) -> PeriodicSettings:
+    """The periodic run's settings as this app has them, so an app made with overrides runs with those."""
+    return PeriodicSettings(config["REPORTER_RETENTION_DAYS"], config["SMTP"], config["PUBLIC_BASE_URL"])

@@ -2,7 +2,8 @@
 
 Inline (the embedded default) every dispatch also runs whatever is still pending, so a job that failed
 once is retried at the next report. With rq, a job that cannot be enqueued (Redis down) stays pending
-and `flask --app web run-pending-jobs` (cron, or rq-scheduler) hands it over again.
+and the periodic run (or `triage run-pending-jobs`) hands it over again. The embedded server runs the
+periodic work on a thread of its own, with the settings of the app.
 """
 
 from __future__ import annotations
@@ -10,13 +11,16 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 from flask import Flask, current_app
 
 from triage.notifications.sending import send_outbox
+from triage.periodic import periodic_work
 from triage.proposals.pipeline import pending_jobs, prepare_proposal, store_proposal
+from web.config import periodic_settings
 from web.database import database
 
 log = logging.getLogger(__name__)
@@ -118,11 +122,36 @@ def dispatch_pending() -> int:
     """Hand over or run every pending proposal job; returns how many were handed over or run."""
     with database().write_session_factory() as session:
         report_ids = [job.report_id for job in pending_jobs(session)]
-    if not report_ids:
-        return 0
+    return hand_over(report_ids) if report_ids else 0
+
+
+def hand_over(report_ids: list[int]) -> int:
+    """Proposals still owed go to rq when Redis is configured, else they are made here and now."""
     if current_app.config.get("REDIS_URL"):
         return _enqueue(report_ids)
     return sum(_run_inline(report_id) for report_id in dict.fromkeys(report_ids))
+
+
+def run_periodic(app: Flask) -> dict:
+    """The periodic work with this app's settings: what the embedded server runs every PERIODIC_SECONDS."""
+    with app.app_context():
+        return periodic_work(
+            database().write_session_factory, periodic_settings(app.config), datetime.now(UTC), hand_over
+        )
+
+
+def start_periodic_thread(app: Flask) -> None:
+    """The embedded default has no scheduler: a daemon thread runs the periodic work every PERIODIC_SECONDS."""
+
+    def loop() -> None:
+        while True:
+            time.sleep(app.config["PERIODIC_SECONDS"])
+            try:
+                run_periodic(app)
+            except Exception:  # keep serving; the next run tries again
+                app.logger.exception("periodic run failed")
+
+    threading.Thread(target=loop, name="periodic", daemon=True).start()
 
 
 def _enqueue(report_ids: list[int]) -> int:

@@ -15,15 +15,15 @@ from triage.intake.submission import (
     Submission,
     accept_uploads,
     check_submission,
-    submit_report,
+    receive_report,
 )
 from triage.kernel.refusals import DecisionRefused, Problems, SubmissionRejected
 from triage.workflow.feedback import feedback_for, give_feedback
+from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
 from web.intake_request import photo_store, submission_from_form, uploads_from_request
-from web.jobs import after_commit
 
 blueprint = Blueprint("resident", __name__)
 
@@ -57,16 +57,26 @@ def report_step():
     accept_uploads(photo_store(), submission, [] if action == "submit" else uploads_from_request(), problems)
     _drop_removed_photos(submission)
     try:
-        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"])
+        if action == "submit":
+            return _send(submission, problems)
+        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"], problems)
     except SubmissionRejected as refusal:
-        problems.update({k: problems.get(k, []) + v for k, v in refusal.problems.items()})
-    if problems:
-        return render_form(submission, problems, status=422)
-    if action != "submit":
-        return render_template("resident/review.html", submission=submission, location=location)
-    report = submit_report(session(), submission, location, photo_store(), channel=Channel.WEB, now=_now())
-    session().commit()
-    after_commit([report.id])
+        return render_form(submission, refusal.problems, status=422)
+    return render_template("resident/review.html", submission=submission, location=location)
+
+
+def _send(submission: Submission, problems: Problems):
+    """The last step: the same intake as every channel, then the confirmation."""
+    report = receive_report(
+        session(),
+        submission,
+        photo_store(),
+        municipality_code=current_app.config["MUNICIPALITY_CODE"],
+        channel=Channel.WEB,
+        now=_now(),
+        found=problems,
+    )
+    commit_and_dispatch([report.id])
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
 
 

@@ -6,10 +6,17 @@ import pytest
 from sqlalchemy import func, select
 
 from geo.areas import find_area
-from models import AreaKind, AuditEvent, Channel, Report, Reporter, ReportStatus
+from models import AreaKind, AuditEvent, Channel, OutboxMail, PendingJob, Report, Reporter, ReportStatus
 from tests.conftest import GROTE_MARKT, HEEMSTEDE, jpeg_bytes
 from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, Upload, accept_uploads, check_submission, submit_report
+from triage.intake.submission import (
+    Submission,
+    Upload,
+    accept_uploads,
+    check_submission,
+    receive_report,
+    submit_report,
+)
 from triage.kernel.refusals import Problems, SubmissionRejected
 
 NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
@@ -128,3 +135,37 @@ def test_more_than_three_photos_are_refused_and_none_are_kept(store, submission)
     accept_uploads(store, submission, [Upload(f"{n}.jpg", jpeg_bytes()) for n in range(4)], problems)
     assert [p.code for p in problems["photos"]] == ["photos.too_many"]
     assert submission.photo_keys == []
+
+
+def test_received_report_is_owed_its_proposal_and_the_received_mail(session, store, submission):
+    submission.email, submission.contact_consent = "bewoner@example.nl", True
+
+    report = receive_report(
+        session, submission, store, municipality_code="GM0392", channel=Channel.API, now=NOW, actor="api"
+    )
+
+    assert session.scalars(select(PendingJob.report_id).where(PendingJob.done_at.is_(None))).all() == [report.id]
+    assert session.scalars(select(OutboxMail.to_address).where(OutboxMail.report_id == report.id)).all() == [
+        "bewoner@example.nl"
+    ]
+    events = session.scalars(select(AuditEvent).where(AuditEvent.report_id == report.id)).all()
+    assert [(e.action, e.actor) for e in events] == [("report.received", "api")]
+
+
+def test_receiving_refuses_problems_found_before_the_check_with_its_own_and_stores_nothing(session, store, submission):
+    found = Problems()
+    found.add("photos", "photos.too_many", max=3)
+    submission.description = ""
+    before = reports_in(session)
+
+    with pytest.raises(SubmissionRejected) as refusal:
+        receive_report(
+            session, submission, store, municipality_code="GM0392", channel=Channel.WEB, now=NOW, found=found
+        )
+
+    assert {name: [p.code for p in items] for name, items in refusal.value.problems.items()} == {
+        "photos": ["photos.too_many"],
+        "description": ["description.required"],
+    }
+    assert [p.code for p in found["photos"]] == ["photos.too_many"]
+    assert reports_in(session) == before

@@ -160,6 +160,6 @@ def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, own_redis, monkey
         job = queue.enqueue(periodic_job)
         work_off(own_redis.port)
         job.refresh()
-        assert job.return_value() == {"escalated": 0, "anonymised": 0}
+        assert job.return_value() == {"escalated": 0, "anonymised": 0, "handed_over": 0, "mailed": 0}
     finally:
         controller.stop()

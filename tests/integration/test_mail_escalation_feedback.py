@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
+from sqlalchemy.orm import sessionmaker
 
 from models import Category, Channel, Escalation, Feedback, OutboxMail, ReportStatus, Role
 from tests.conftest import GROTE_MARKT, csrf_token_from
@@ -14,6 +15,7 @@ from triage.inbox.decisions import correct
 from triage.intake.photo_store import PhotoStore
 from triage.intake.submission import Submission, check_submission, submit_report
 from triage.notifications.sending import SmtpSettings, send_outbox
+from triage.periodic import PeriodicSettings, periodic_work
 from triage.staff.accounts import create_user
 from triage.workflow.escalation import escalate
 from triage.workflow.feedback import give_feedback
@@ -99,6 +101,21 @@ def test_unreachable_smtp_server_leaves_mail_for_a_retry(session, report_with_em
     smtp = SmtpSettings("127.0.0.1", free_port(), timeout=2)
     assert send_outbox(session, smtp, "http://x", START) == 0
     assert all(m.sent_at is None and m.attempts == 1 and m.last_error for m in mails(session))
+
+
+def test_periodic_run_hands_over_owed_proposals_and_sends_the_outbox(connection, report_with_email, smtp_server):
+    inbox, port = smtp_server
+    settings = PeriodicSettings(
+        smtp=SmtpSettings("127.0.0.1", port), public_base_url="https://meldingen.haarlem.example"
+    )
+    handed = []
+    sessions = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
+
+    done = periodic_work(sessions, settings, START, hand_over=lambda ids: handed.extend(ids) or len(ids))
+
+    assert done == {"escalated": 0, "anonymised": 0, "handed_over": 1, "mailed": 2}
+    assert handed == [report_with_email.id]
+    assert [recipients for recipients, _ in inbox.messages] == [["bewoner@example.nl"]] * 2
 
 
 def test_resident_without_email_gets_no_mail(session, tmp_path):

@@ -1,4 +1,4 @@
-"""`flask --app web setup` (what `make run` calls) builds a fresh database and keeps existing reports when rerun."""
+"""`triage setup` (what `make run` calls; also `flask --app web setup`) builds a fresh database, keeps reports."""
 
 import pytest
 from sqlalchemy import func, select
@@ -47,3 +47,26 @@ def test_embedded_default_makes_the_proposal_after_the_response(fresh_app):
     with fresh_app.extensions["database"].session_factory() as session:
         assert session.scalar(select(func.count()).select_from(Proposal)) == 1
         assert session.scalar(select(func.count()).select_from(PendingJob).where(PendingJob.done_at.is_(None))) == 0
+
+
+def test_triage_is_one_command_line_for_the_app_and_the_classifiers(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from web.cli import main
+
+    for name, value in {
+        "INSTANCE_DIR": str(tmp_path / "instance"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'one.db'}",
+        "UPLOAD_DIR": str(tmp_path / "up"),
+    }.items():
+        monkeypatch.setenv(name, value)
+    runner = CliRunner()
+
+    set_up = runner.invoke(main, ["setup"])
+    assert set_up.exit_code == 0, set_up.output
+    assert "17 teams, 168 categories, 154 areas" in set_up.output
+    listed = runner.invoke(main, ["artifacts", "list", "--task", "queue"])
+    assert listed.exit_code == 0 and listed.output.startswith("* "), listed.output
+    periodic = runner.invoke(main, ["periodic"])
+    assert periodic.exit_code == 0, periodic.output
+    assert "'escalated': 0, 'anonymised': 0, 'handed_over': 0, 'mailed': 0" in periodic.output

@@ -1,7 +1,8 @@
 """Intake: checking what a resident (or an app) sends and storing it as a received report.
 
-The same checks serve the web form and the JSON API. Checking changes nothing; only `submit_report`
-writes, and it only flushes: the caller commits once, at the edge.
+Every channel (the web form, the JSON API, Open311) ends in one verb, `receive_report`: check, store, owe
+the proposal and the received mail. Checking changes nothing; storing only flushes: the edge commits once and
+then hands over what is owed.
 """
 
 from __future__ import annotations
@@ -75,9 +76,14 @@ def accept_uploads(store: PhotoStore, submission: Submission, uploads: list[Uplo
             problems.add("photos", refusal.code, **refusal.params)
 
 
-def check_submission(session: Session, submission: Submission, municipality_code: str) -> CheckedLocation:
-    """Refuse with every problem at once, so the resident can fix them in one go."""
-    problems = Problems()
+def check_submission(
+    session: Session, submission: Submission, municipality_code: str, found: Problems | None = None
+) -> CheckedLocation:
+    """Refuse with every problem at once, so the resident can fix them in one go.
+
+    `found` are problems the caller met first (a refused photo); they are refused together with ours.
+    """
+    problems = Problems({name: list(items) for name, items in (found or {}).items()})
     _check_description(submission, problems)
     _check_contact(submission, problems)
     location = _check_location(session, submission, municipality_code, problems)
@@ -160,6 +166,26 @@ def parse_coordinates(lat_text: str, lon_text: str) -> tuple[float, float] | Non
     return lat, lon
 
 
+def receive_report(
+    session: Session,
+    submission: Submission,
+    store: PhotoStore,
+    *,
+    municipality_code: str,
+    channel: Channel,
+    now: datetime,
+    actor: str = "resident",
+    found: Problems | None = None,
+) -> Report:
+    """Receiving a report, the same for every channel: check, store, owe the proposal and the received mail.
+
+    Raises SubmissionRejected (with `found` and every problem of the check) and then has changed nothing.
+    It only flushes: the edge commits once and dispatches the owed work after the commit.
+    """
+    location = check_submission(session, submission, municipality_code, found)
+    return submit_report(session, submission, location, store, channel=channel, now=now, actor=actor)
+
+
 def submit_report(
     session: Session,
     submission: Submission,
@@ -170,6 +196,7 @@ def submit_report(
     now: datetime,
     actor: str = "resident",
 ) -> Report:
+    """Store a checked submission as a received report that is owed its proposal and the received mail."""
     report = Report(
         tracking_code=unique_tracking_code(session),
         status_token=new_status_token(),

@@ -1,6 +1,9 @@
-"""Learning from corrections (`triage retrain`, also an rq job).
+"""Training, saving and promoting artifacts (`train_and_store`), and learning from corrections (`retrain`).
 
-The training set is the base corpus, imported history, and every report whose category and queue a
+`triage train`, `triage setup` (a new install learns from the demo corpus) and retraining all train, save and
+promote through `train_and_store`; they differ only in their examples and in what decides the promotion.
+
+The retraining set is the base corpus, imported history, and every report whose category and queue a
 person confirmed or corrected. A candidate is trained on a fixed 80% of it and compared with the current
 promoted artifact on the other 20%; it is promoted only if it is not worse. The decision and both scores
 are written to the audit log.
@@ -9,6 +12,7 @@ are written to the audit log.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -82,6 +86,65 @@ def decided_report_examples(session: Session) -> list[Record]:
     return records
 
 
+@dataclass(frozen=True)
+class StoredArtifact:
+    """A classifier trained and saved as a new version; `promoted` says whether proposals now come from it."""
+
+    task: str
+    version: str
+    classifier: object
+    metrics: dict
+    promoted: bool
+
+
+PromotionTest = Callable[[object], bool]  # judges a freshly trained classifier: promote it or not
+
+
+def train_and_store(
+    store: ArtifactStore,
+    task: str,
+    examples: Sequence[LabelledReport],
+    rules: RuleSet,
+    source: str,
+    promote: PromotionTest,
+    now: datetime | None = None,
+) -> StoredArtifact:
+    """Train, save, promote: every version is saved, so one that was not promoted can be promoted by hand."""
+    classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, rules)
+    version = store.save(task, classifier, metadata(task, examples, metrics, source), now)
+    promoted = promote(classifier)
+    if promoted:
+        store.promote(task, version)
+    return StoredArtifact(task, version, classifier, metrics, promoted)
+
+
+def when_none_is_promoted(store: ArtifactStore, task: str) -> PromotionTest:
+    """A new install promotes its first artifact; after that a person or retraining decides."""
+    return lambda _candidate: store.promoted(task) is None
+
+
+@dataclass
+class NotWorseOnHoldout:
+    """Promotes a candidate only if it scores no worse than the promoted artifact on the held-out reports.
+
+    It keeps both scores, because the decision and what it was based on go to the audit log.
+    """
+
+    store: ArtifactStore
+    task: str
+    holdout: list[LabelledReport]
+    current: str | None = None
+    current_score: float | None = None
+    candidate_score: float = 0.0
+
+    def __call__(self, candidate: object) -> bool:
+        self.candidate_score = evaluate_on(candidate, self.holdout)["macro_f1"]
+        self.current, self.current_score = _current_score(self.store, self.task, self.holdout)
+        return self.current_score is None or candidate_is_not_worse(
+            {"macro_f1": self.current_score}, {"macro_f1": self.candidate_score}
+        )
+
+
 def retrain(
     session: Session, store: ArtifactStore, task: str, base: list[Record], rules: RuleSet, now: datetime
 ) -> RetrainDecision:
@@ -89,17 +152,17 @@ def retrain(
     examples = [r.example for r in records if (r.example.category if task == "category" else r.example.queue)]
     train = [e for e in examples if not in_holdout(e)]
     holdout = [e for e in examples if in_holdout(e)]
-    candidate, metrics = train_category(train) if task == "category" else train_queue(train, rules)
-    candidate_score = evaluate_on(candidate, holdout)["macro_f1"]
-    current_version, current_score = _current_score(store, task, holdout)
-    promote = current_score is None or candidate_is_not_worse(
-        {"macro_f1": current_score}, {"macro_f1": candidate_score}
-    )
-    version = store.save(task, candidate, metadata(task, train, metrics, "retrain"), now)
-    if promote:
-        store.promote(task, version)
+    judge = NotWorseOnHoldout(store, task, holdout)
+    stored = train_and_store(store, task, train, rules, "retrain", judge, now)
     decision = RetrainDecision(
-        task, version, current_version, candidate_score, current_score, promote, len(train), len(holdout)
+        task,
+        stored.version,
+        judge.current,
+        judge.candidate_score,
+        judge.current_score,
+        stored.promoted,
+        len(train),
+        len(holdout),
     )
     session.add(
         AuditEvent(

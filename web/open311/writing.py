@@ -13,7 +13,7 @@ from flask import current_app, request
 
 from models import ApiKey, Category, Channel, Report
 from triage.intake.remote_media import MediaSettings
-from triage.intake.submission import check_submission, submit_report
+from triage.intake.submission import receive_report
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.open311 import api_keys
 from triage.open311.posting import (
@@ -27,10 +27,10 @@ from triage.open311.posting import (
     to_submission,
 )
 from triage.reference.categories import by_service_code
+from web.actions import commit_and_dispatch
 from web.database import database, session
 from web.i18n import problem_text, translate
 from web.intake_request import photo_store
-from web.jobs import after_commit
 from web.open311.formats import Open311Error
 
 TEXT_FIELDS = (
@@ -113,21 +113,19 @@ def _submit(
     submission = to_submission(post, category, language, point)
     submission.photo_keys = photo_keys
     try:
-        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"])
+        report = receive_report(
+            session(),
+            submission,
+            photo_store(),
+            municipality_code=current_app.config["MUNICIPALITY_CODE"],
+            channel=Channel.OPEN311,
+            now=datetime.now(UTC),
+            actor=f"open311:{key.name}"[:120],
+        )
     except SubmissionRejected as refusal:
         raise Open311Error(400, problem_texts(refusal.problems, language)) from refusal
-    report = submit_report(
-        session(),
-        submission,
-        location,
-        photo_store(),
-        channel=Channel.OPEN311,
-        now=datetime.now(UTC),
-        actor=f"open311:{key.name}"[:120],
-    )
     record_submission(session(), report, key, category, post)
-    session().commit()
-    after_commit([report.id])
+    commit_and_dispatch([report.id])
     return report, category
 
 
