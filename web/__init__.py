@@ -7,8 +7,8 @@ from pathlib import Path
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from triage.proposals.classifying import load_classifiers
-from triage.reference.profile import MunicipalityProfile
+from triage.proposals import load_classifiers
+from triage.reference import MunicipalityProfile
 from web import cli, compression, database, errors, i18n
 from web.auth import login_manager
 from web.config import municipality_of, settings_from_environment

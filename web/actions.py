@@ -8,7 +8,7 @@ from flask import flash, request
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import Report
-from triage.kernel.refusals import DecisionRefused
+from triage.kernel import DecisionRefused
 from web.database import session
 from web.i18n import translate
 from web.jobs import after_commit

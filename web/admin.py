@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from models import Role
-from triage.notifications.outbox import latest_mails
+from triage.notifications import latest_mails
 from web.auth import require_roles
 from web.database import session
 

@@ -10,10 +10,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, jsonify, request, url_for
 
 from models import Area, Category, Channel, Report
-from triage.intake import lookup as reports
-from triage.intake.submission import accept_uploads, receive_report
-from triage.kernel.refusals import Problem, Problems, SubmissionRejected
-from triage.reference.categories import active_tree, service_code
+from triage.intake import accept_uploads, by_status_token, receive_report
+from triage.kernel import Problem, Problems, SubmissionRejected
+from triage.reference import active_tree, service_code
 from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
@@ -113,7 +112,7 @@ def report_json(report: Report) -> dict:
 
 @blueprint.get("/reports/<token>")
 def report_status(token: str):
-    report = reports.by_status_token(session(), token)
+    report = by_status_token(session(), token)
     if report is None:
         return jsonify(
             errors={

@@ -9,7 +9,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 
 from models import Role, StaffUser, TeamKind
-from triage.staff.accounts import active_user, authenticate
+from triage.staff import active_user, authenticate
 from web.database import session
 from web.extensions import limiter
 

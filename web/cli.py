@@ -20,9 +20,8 @@ from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from models.migrate import upgrade
 from triage import cli as triage_cli
-from triage.proposals.learning import train_and_store, when_none_is_promoted
-from triage.proposals.sources import DEMO_CORPUS, product_rules
-from triage.reference.loading import load_reference_data
+from triage.proposals import DEMO_CORPUS, product_rules, train_and_store, when_none_is_promoted
+from triage.reference import load_reference_data
 from web.database import database
 
 
@@ -134,7 +133,7 @@ def anonymise_contacts() -> None:
     The periodic run does this too; this command is for a retention run on its own (daily cron)."""
     from datetime import UTC, datetime
 
-    from triage.intake.privacy import anonymise_expired_contacts
+    from triage.intake import anonymise_expired_contacts
     from web.config import periodic_settings
 
     days = periodic_settings(current_app.config).retention_days

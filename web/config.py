@@ -12,9 +12,8 @@ from pathlib import Path
 
 from models.database import database_url, instance_dir
 from triage.periodic import PeriodicSettings
-from triage.proposals.sources import artifact_root
-from triage.reference.data_folder import configured_data_dir
-from triage.reference.profile import MunicipalityProfile, load_profile
+from triage.proposals import artifact_root
+from triage.reference import MunicipalityProfile, configured_data_dir, load_profile
 
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 FROM_PROFILE = {  # setting -> the profile's field that gives its default

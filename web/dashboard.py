@@ -14,15 +14,27 @@ from flask_login import current_user
 
 from geo.areas import wijken
 from models import Channel, Queue, Report, Role, TeamKind
-from triage.kernel.time import LOCAL_TIME_ZONE
-from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
-from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
-from triage.monitoring.figures import Figure
-from triage.monitoring.filters import Filters, read_filters
-from triage.monitoring.hotspots import map_outlines, neighbourhood_map
-from triage.monitoring.report_sets import DRILL_DOWN_PAGE, drill_down_page, reports_in_set, set_names
-from triage.reference.categories import main_categories, owning_teams
-from triage.workflow.work_lists import may_see_queue
+from triage.kernel import LOCAL_TIME_ZONE
+from triage.monitoring import (
+    DRILL_DOWN_PAGE,
+    FIGURES,
+    Figure,
+    Filters,
+    build_dashboard,
+    build_figure,
+    drill_down_page,
+    figure_csv,
+    map_outlines,
+    neighbourhood_map,
+    read_filters,
+    report_rows,
+    reports_csv,
+    reports_geojson,
+    reports_in_set,
+    set_names,
+)
+from triage.reference import main_categories, owning_teams
+from triage.workflow import may_see_queue
 from web import charts
 from web.auth import login_manager
 from web.database import session

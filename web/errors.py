@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from triage.kernel.refusals import Problem, Problems
+from triage.kernel import Problem, Problems
 from web.i18n import current_language, problem_text
 from web.open311.formats import Open311Error, error_response
 

@@ -14,8 +14,7 @@ from pathlib import Path
 from flask import current_app, g, request
 from geoalchemy2.shape import to_shape
 
-from triage.kernel.refusals import Problem
-from triage.kernel.time import LOCAL_TIME_ZONE
+from triage.kernel import LOCAL_TIME_ZONE, Problem
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from flask import current_app, request
 
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, Upload
+from triage.intake import PhotoStore, Submission, Upload
 
 TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
 TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")

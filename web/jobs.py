@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 
 from flask import Flask, current_app
 
-from triage.notifications.sending import send_outbox
+from triage.notifications import send_outbox
 from triage.periodic import periodic_work
-from triage.proposals.pipeline import pending_jobs, prepare_proposal, store_proposal
+from triage.proposals import pending_jobs, prepare_proposal, store_proposal
 from web.config import periodic_settings
 from web.database import database
 

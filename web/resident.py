@@ -8,17 +8,20 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
-from triage.intake import lookup as reports
-from triage.intake.submission import (
+from triage.intake import (
     MAX_DESCRIPTION,
     MAX_PHOTOS,
     Submission,
     accept_uploads,
+    by_status_token,
+    by_tracking_code,
     check_submission,
     receive_report,
+    resident_messages,
+    split_parts,
 )
-from triage.kernel.refusals import DecisionRefused, Problems, SubmissionRejected
-from triage.workflow.feedback import feedback_for, give_feedback
+from triage.kernel import DecisionRefused, Problems, SubmissionRejected
+from triage.workflow import feedback_for, give_feedback
 from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
@@ -100,7 +103,7 @@ def draft_photo(key: str):
 
 
 def report_by_token(token: str) -> Report:
-    report = reports.by_status_token(session(), token)
+    report = by_status_token(session(), token)
     if report is None:
         abort(404)
     return report
@@ -117,8 +120,8 @@ def status_page(token: str):
     return render_template(
         "resident/status.html",
         report=report,
-        split_parts=reports.split_parts(session(), report),
-        messages=reports.resident_messages(session(), report),
+        split_parts=split_parts(session(), report),
+        messages=resident_messages(session(), report),
         feedback=feedback_for(session(), report),
     )
 
@@ -155,7 +158,7 @@ def report_photo(token: str, position: int, variant: str = "photo"):
 def track():
     """Look a report up by its tracking code: status and date only, never the text or contact details."""
     typed = request.args.get("code", "")[:40]
-    report = reports.by_tracking_code(session(), typed)
+    report = by_tracking_code(session(), typed)
     not_found = bool(typed) and report is None
     return render_template("resident/track.html", typed=typed, report=report, not_found=not_found)
 

@@ -9,14 +9,14 @@ from flask_login import current_user
 
 from geo.areas import wijken
 from models import Queue, Report, ReportStatus, Role
-from triage.norms.due_times import calendar
-from triage.reference.categories import active_main_categories, main_categories
-from triage.workflow import transitions as workflow
-from triage.workflow.feedback import feedback_for
-from triage.workflow.work_lists import (
+from triage import workflow
+from triage.norms import business_calendar
+from triage.reference import active_main_categories, main_categories
+from triage.workflow import (
     PAGE_SIZE,
     Filters,
     describe,
+    feedback_for,
     may_see_queue,
     report_escalations,
     report_history,
@@ -59,7 +59,7 @@ def _filters() -> Filters:
 def work_list_page(queue_name: str):
     queue, filters, now = _queue_or_404(queue_name), _filters(), datetime.now(UTC)
     reports, total = work_list(session(), queue, filters, current_user.user, now)
-    day = calendar().office_hours.length
+    day = business_calendar().office_hours.length
     labels = {r.id: timer_label(r, now) for r in reports}
     durations = {rid: describe(label.remaining, day) for rid, label in labels.items() if label.remaining is not None}
     return render_template(
@@ -92,6 +92,7 @@ def report_page(report_id: int):
     history, messages = report_history(session(), report), report_messages(session(), report)
     now = datetime.now(UTC)
     label = timer_label(report, now)
+    day = business_calendar().office_hours.length
     return render_template(
         "team/report.html",
         report=report,
@@ -100,7 +101,7 @@ def report_page(report_id: int):
         escalations=report_escalations(session(), report),
         feedback=feedback_for(session(), report),
         label=label,
-        duration=describe(label.remaining, calendar().office_hours.length) if label.remaining is not None else None,
+        duration=describe(label.remaining, day) if label.remaining is not None else None,
         next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
         categories=active_main_categories(session()),
         queues=list(Queue),

@@ -9,10 +9,9 @@ from flask_login import current_user
 from geoalchemy2.shape import to_shape
 
 from models import Priority, Queue, Report, Role
-from triage.inbox import decisions
-from triage.inbox.duplicates import duplicate_candidates
-from triage.inbox.queries import latest_proposals, next_waiting, recent_corrections, waiting_reports
-from triage.reference.categories import active_main_categories
+from triage import inbox as decisions
+from triage.inbox import duplicate_candidates, latest_proposals, next_waiting, recent_corrections, waiting_reports
+from triage.reference import active_main_categories
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session

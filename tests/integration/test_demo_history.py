@@ -30,7 +30,7 @@ from triage.demo_history.store import is_demo
 from triage.intake.photo_store import PhotoStore
 from triage.intake.submission import Submission, check_submission, submit_report
 from triage.norms.clock import due_at
-from triage.norms.due_times import calendar, pauses, resolution_norm, response_norm
+from triage.norms.due_times import business_calendar, pauses, resolution_norm, response_norm
 from triage.norms.outcomes import working_seconds
 from triage.workflow.transitions import TRANSITIONS
 
@@ -131,9 +131,9 @@ def test_due_times_and_outcomes_are_what_the_products_clock_gives(session, seede
             assert report.status is S.RECEIVED and report.due_at is None and report.category is None
             continue
         waits, norm, response = pauses(session, report), resolution_norm(report), response_norm(report)
-        assert report.due_at == (due_at(calendar(), report.queue_entered_at, norm, waits) if norm else None)
+        assert report.due_at == (due_at(business_calendar(), report.queue_entered_at, norm, waits) if norm else None)
         assert report.response_due_at == (
-            due_at(calendar(), report.queue_entered_at, response, waits) if response else None
+            due_at(business_calendar(), report.queue_entered_at, response, waits) if response else None
         )
         if report.resolved_at is not None:
             checked["resolved"] += 1

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import Category, Queue, Report
 from triage.norms.clock import Norm
-from triage.norms.due_times import calendar, resolution_norm, response_norm
+from triage.norms.due_times import business_calendar, resolution_norm, response_norm
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class Catalogue:
     """Active sub categories under active main categories, by slug (sub slugs are unique in the taxonomy)."""
 
     def __init__(self, session: Session) -> None:
-        self.calendar = calendar()
+        self.calendar = business_calendar()
         query = select(Category).where(Category.parent_id.is_not(None), Category.is_active)
         self._objects: dict[str, Category] = {}
         self.by_slug: dict[str, CategoryInfo] = {}

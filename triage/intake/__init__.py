@@ -1,3 +1,34 @@
 """Intake: checking and storing what a resident or a client system sends (text, place, photos, contact details), the
 codes residents refer to a report by, and the retention of contact details.
 """
+
+from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
+from triage.intake.photo_store import PhotoStore
+from triage.intake.privacy import anonymise_expired_contacts
+from triage.intake.remote_media import MediaSettings
+from triage.intake.submission import (
+    MAX_DESCRIPTION,
+    MAX_PHOTOS,
+    Submission,
+    Upload,
+    accept_uploads,
+    check_submission,
+    receive_report,
+)
+
+__all__ = [
+    "by_status_token",
+    "by_tracking_code",
+    "resident_messages",
+    "split_parts",
+    "MAX_DESCRIPTION",
+    "MAX_PHOTOS",
+    "MediaSettings",
+    "PhotoStore",
+    "Submission",
+    "Upload",
+    "accept_uploads",
+    "anonymise_expired_contacts",
+    "check_submission",
+    "receive_report",
+]

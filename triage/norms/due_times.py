@@ -27,7 +27,8 @@ def settings(path: Path = NORMS_FILE) -> dict:
     return read_json(path)
 
 
-def calendar() -> BusinessCalendar:
+def business_calendar() -> BusinessCalendar:
+    """The municipality's working days and office hours, as its norms file sets them."""
     hours = settings()["office_hours"]
     return BusinessCalendar(
         OfficeHours(time.fromisoformat(hours["opens"]), time.fromisoformat(hours["closes"])),
@@ -78,9 +79,9 @@ def recompute_due(session: Session, report: Report, now: datetime, reason: str, 
         return
     resolution, response = resolution_norm(report), response_norm(report)
     waits = pauses(session, report)
-    before = report.due_at
-    report.due_at = due_at(calendar(), report.queue_entered_at, resolution, waits, now) if resolution else None
-    report.response_due_at = due_at(calendar(), report.queue_entered_at, response, waits, now) if response else None
+    before, days = report.due_at, business_calendar()
+    report.due_at = due_at(days, report.queue_entered_at, resolution, waits, now) if resolution else None
+    report.response_due_at = due_at(days, report.queue_entered_at, response, waits, now) if response else None
     record(
         session,
         report,
@@ -99,4 +100,4 @@ def report_timer(session: Session, report: Report, now: datetime):
     norm = resolution_norm(report)
     if norm is None or report.queue_entered_at is None:
         return None
-    return timer(calendar(), report.queue_entered_at, norm, now, pauses(session, report))
+    return timer(business_calendar(), report.queue_entered_at, norm, now, pauses(session, report))

@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 
 from models import Report
 from triage.norms.clock import working_time_between
-from triage.norms.due_times import calendar, pauses
+from triage.norms.due_times import business_calendar, pauses
 
 
 def working_seconds(session: Session, report: Report, until: datetime) -> int | None:
     """Office time from entering the queue until `until`, without the pauses; None before triage."""
     if report.queue_entered_at is None:
         return None
-    counted = working_time_between(calendar(), report.queue_entered_at, until, pauses=pauses(session, report))
+    counted = working_time_between(business_calendar(), report.queue_entered_at, until, pauses=pauses(session, report))
     return max(int(counted.total_seconds()), 0)
 
 

@@ -1,1 +1,9 @@
 """Mail to residents and staff: what each mail says (templates per kind and language) and sending the outbox."""
+
+from triage.notifications.outbox import latest_mails
+from triage.notifications.sending import send_outbox
+
+__all__ = [
+    "latest_mails",
+    "send_outbox",
+]

@@ -24,7 +24,7 @@ from models import (
     StaffUser,
 )
 from triage.norms.clock import working_time_between
-from triage.norms.due_times import calendar, settings
+from triage.norms.due_times import business_calendar, settings
 
 PAGE_SIZE = 50
 DUE_SOON = timedelta(days=2)  # the "due soon" filter of the work lists and the dashboard's due-soon count
@@ -99,10 +99,10 @@ def timer_label(report: Report, now: datetime) -> TimerLabel:
     if report.due_at is None:
         return TimerLabel("none", None)
     calendar_days = bool(report.category and report.category.calendar_days)
-    remaining = working_time_between(calendar(), now, report.due_at, calendar_days)
+    remaining = working_time_between(business_calendar(), now, report.due_at, calendar_days)
     if remaining < timedelta(0):
         return TimerLabel("overdue", remaining)
-    total = working_time_between(calendar(), report.queue_entered_at or now, report.due_at, calendar_days)
+    total = working_time_between(business_calendar(), report.queue_entered_at or now, report.due_at, calendar_days)
     used = 1 - (remaining / total) if total > timedelta(0) else 1.0
     return TimerLabel("soon" if used >= settings()["due_soon_share"] else "ok", remaining)
 

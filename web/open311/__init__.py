@@ -13,10 +13,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, current_app, g, request
 
 from models import ApiKey
-from triage.kernel.refusals import SubmissionRejected
-from triage.open311 import api_keys
-from triage.open311.requests import find_request, find_requests, parse_query, request_id_for_token
-from triage.reference.categories import active_services, by_service_code
+from triage.kernel import SubmissionRejected
+from triage.open311 import active_key, find_request, find_requests, parse_query, request_id_for_token
+from triage.reference import active_services, by_service_code
 from web.api import api_language
 from web.database import session
 from web.extensions import limiter, open311_rate_limit
@@ -119,7 +118,7 @@ def _reader() -> ApiKey | None:
     presented = request.args.get("api_key", "")
     if not presented:
         return None
-    key = api_keys.active_key(session(), presented)
+    key = active_key(session(), presented)
     if key is None:
         raise Open311Error(403, [translate("open311.api_key_invalid")])
     return key

@@ -6,8 +6,8 @@ from flask import current_app, url_for
 from geoalchemy2.shape import to_shape
 
 from models import Category, Report
-from triage.open311.requests import VisibleRequest
-from triage.reference.categories import service_code
+from triage.open311 import VisibleRequest
+from triage.reference import service_code
 from web.i18n import translate
 from web.open311.formats import CONTENT_TYPES, w3c_time
 

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from flask import Response, request
 
-from triage.kernel.time import LOCAL_TIME_ZONE
+from triage.kernel import LOCAL_TIME_ZONE
 
 CONTENT_TYPES = {"xml": "text/xml; charset=utf-8", "json": "application/json; charset=utf-8"}
 ITEM_TAGS = {

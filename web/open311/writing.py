@@ -12,21 +12,21 @@ from datetime import UTC, datetime
 from flask import current_app, request
 
 from models import ApiKey, Category, Channel, Report
-from triage.intake.remote_media import MediaSettings
-from triage.intake.submission import receive_report
-from triage.kernel.refusals import Problems, SubmissionRejected
-from triage.open311 import api_keys
-from triage.open311.posting import (
+from triage.intake import MediaSettings, receive_report
+from triage.kernel import Problems, SubmissionRejected
+from triage.open311 import (
     GeocoderSettings,
     ServiceRequestPost,
+    active_key,
     attributes_from,
     check_post,
+    key_hash,
     linked_photo,
     point_for_address,
     record_submission,
     to_submission,
 )
-from triage.reference.categories import by_service_code
+from triage.reference import by_service_code
 from web.actions import commit_and_dispatch
 from web.database import database, session
 from web.i18n import problem_text, translate
@@ -90,7 +90,7 @@ def read_post() -> ServiceRequestPost:
 def _client_and_service(presented: str, code: str) -> tuple[int, int]:
     """403 before anything else for a missing or wrong key, then 400 or 404 for the service."""
     with database().session_factory() as reading:
-        key = api_keys.active_key(reading, presented)
+        key = active_key(reading, presented)
         if key is None:
             raise Open311Error(403, [translate("open311.api_key_invalid" if presented else "open311.api_key_required")])
         if not code:
@@ -143,4 +143,4 @@ def media_settings() -> MediaSettings:
 def rate_limit_key() -> str:
     """Writes are limited per key (by its hash, never the key itself); without a key, per address."""
     presented = request.form.get("api_key", "")
-    return f"open311-key:{api_keys.key_hash(presented)[:32]}" if presented else f"open311-ip:{request.remote_addr}"
+    return f"open311-key:{key_hash(presented)[:32]}" if presented else f"open311-ip:{request.remote_addr}"
