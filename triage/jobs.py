@@ -9,18 +9,14 @@ import logging
 import os
 from datetime import UTC, datetime
 
-from classifiers.artifacts import ArtifactStore
-from classifiers.datasets import read_dataset
 from models.database import Database, database_url
 from triage.notifications.sending import send_outbox
 from triage.periodic import PeriodicSettings, periodic_work
 from triage.proposals.classifying import LoadedClassifiers, load_classifiers
-from triage.proposals.learning import retrain
 from triage.proposals.pipeline import run_proposal
-from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
+from triage.proposals.sources import artifact_root
 
 log = logging.getLogger(__name__)
-RETRAIN_TIMEOUT_SECONDS = 30 * 60
 PROPOSAL_TIMEOUT_SECONDS = 60
 _worker_classifiers: LoadedClassifiers | None = None
 
@@ -38,24 +34,6 @@ def proposal_job(report_id: int) -> bool:
     database = Database(database_url())
     try:
         return bool(_propose(database, report_id))
-    finally:
-        database.dispose()
-
-
-def retrain_job(task: str) -> dict:
-    """Retrain one task; returns the decision so it is visible in rq's job result."""
-    database = Database(database_url())
-    try:
-        with database.session() as session:
-            decision = retrain(
-                session,
-                ArtifactStore(artifact_root()),
-                task,
-                read_dataset(DEMO_CORPUS, "demo", False).records,
-                product_rules(),
-                datetime.now(UTC),
-            )
-        return decision.__dict__
     finally:
         database.dispose()
 
