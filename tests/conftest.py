@@ -1,49 +1,32 @@
-"""Shared fixtures: real databases (SQLite + SpatiaLite and PostgreSQL + PostGIS), the app, and domain factories.
+"""Shared fixtures: real databases (SQLite + SpatiaLite and PostgreSQL + PostGIS) and the app.
 
 Integration tests run once per database. Each test runs inside a transaction that is rolled back at the
 end (SQLAlchemy's "join a session into an external transaction" recipe), so tests never see each other.
 On a machine without PostgreSQL the PostgreSQL tier is skipped with a loud reason; with CI=true it fails.
+The domain factories (tests/factories.py) and the local servers (tests/support/servers.py) are fixtures too.
 """
 
 from __future__ import annotations
 
-import io
 import os
-import re
 from pathlib import Path
 
 import pytest
-from PIL import Image
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.database import Database
-from models.migrate import upgrade
-from tests.databases import DatabaseUnavailable, create_postgres_database, drop_postgres_database
-from triage.reference.loading import load_reference_data
+from tests.factories import GROTE_MARKT
+from tests.support.databases import (
+    DatabaseUnavailable,
+    create_postgres_database,
+    drop_postgres_database,
+    prepared_database,
+)
+from tests.support.skipping import unavailable
+from tests.support.web import csrf_token_from
 
-IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+pytest_plugins = ["tests.factories", "tests.support.servers", "tests.support.dashboard_history"]
 os.environ.setdefault("DEMO_HISTORY", "0")  # `setup` in tests makes no demo history unless a test asks for it
-
-# Points used across the tests (lon, lat).
-GROTE_MARKT = (4.6368, 52.3812)
-HEEMSTEDE = (4.62, 52.355)
-AMSTERDAM_DAM = (4.8924, 52.3731)
-
-
-def unavailable(reason: str):
-    """Skip loudly on a developer machine; in CI nothing may be skipped."""
-    if IN_CI:
-        pytest.fail(f"required in CI but unavailable: {reason}")
-    pytest.skip(f"SKIPPED, NOT TESTED: {reason}")
-
-
-def prepared_database(url: str) -> Database:
-    """A migrated database with the shipped reference data, as `make run` leaves it."""
-    database = Database(url)
-    upgrade(database.engine)
-    with database.session() as session:
-        load_reference_data(session)
-    return database
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -77,6 +60,16 @@ def session(connection) -> Session:
     session = Session(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
     yield session
     session.close()
+
+
+@pytest.fixture
+def cli_database(tmp_path, monkeypatch):
+    """A fresh migrated SQLite database that the CLI reaches through DATABASE_URL."""
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    database = prepared_database(url)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture
@@ -124,32 +117,9 @@ def client(app):
     return app.test_client()
 
 
-CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
-
-
-def csrf_token_from(html: str) -> str:
-    match = CSRF_INPUT.search(html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
-
-
 @pytest.fixture
 def csrf_token(client) -> str:
     return csrf_token_from(client.get("/").get_data(as_text=True))
-
-
-def jpeg_bytes(size=(64, 48), colour=(200, 30, 30), exif_gps: bool = False) -> bytes:
-    """A real JPEG; with exif_gps it carries a GPS position, as phone photos do."""
-    image = Image.new("RGB", size, colour)
-    out = io.BytesIO()
-    if exif_gps:
-        exif = Image.Exif()
-        exif[0x010F] = "PhoneMaker"  # Make
-        exif.get_ifd(0x8825).update({1: "N", 2: (52.0, 22.0, 48.0), 3: "E", 4: (4.0, 38.0, 12.0)})
-        image.save(out, format="JPEG", exif=exif)
-    else:
-        image.save(out, format="JPEG")
-    return out.getvalue()
 
 
 @pytest.fixture
@@ -165,22 +135,3 @@ def report_form(csrf_token) -> dict:
         "email": "",
         "phone": "",
     }
-
-
-def post_multipart(client, url: str, data: dict):
-    """POST a multipart form encoded in memory.
-
-    Werkzeug's test client spools bodies over 500 KB to a temporary file that nothing closes; left open it
-    surfaces later as a ResourceWarning, which fails the tests. (photo tuples are (stream, filename).)
-    """
-    from werkzeug.datastructures import FileStorage, MultiDict
-    from werkzeug.test import encode_multipart
-
-    fields = MultiDict()
-    for name, value in data.items():
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, tuple):
-                item = FileStorage(stream=item[0], filename=item[1], content_type="application/octet-stream")
-            fields.add(name, item)
-    boundary, body = encode_multipart(fields)
-    return client.post(url, data=body, content_type=f"multipart/form-data; boundary={boundary}")

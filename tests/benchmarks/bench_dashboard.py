@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.bench_inbox import log_in, run, timed  # noqa: E402
 from tests.benchmarks.bench_intake import FLASK, bench_environment, publish, serving  # noqa: E402
-from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
+from tests.support.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 PASSWORD = "bench wachtwoord 2026"
 

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.bench_intake import FLASK, bench_environment, publish, serving  # noqa: E402
-from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
+from tests.support.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 PASSWORD = "bench wachtwoord 2026"
 SEED_SQL = """

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BENCH_HTTP = ROOT.parent / "shared" / "tools" / "bench_http.py"
 sys.path.insert(0, str(ROOT))
 
-from tests.databases import create_postgres_database, drop_postgres_database  # noqa: E402
+from tests.support.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 
 REPORT = {
     "description": "De lantaarnpaal voor nummer 12 brandt al een week niet.",

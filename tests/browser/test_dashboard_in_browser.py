@@ -7,12 +7,11 @@ from pathlib import Path
 import pytest
 
 from models import Role
-from tests.browser.conftest import axe_violations
-from tests.integration.dashboard_history import NOW, build_history
-from triage.staff.accounts import create_user
+from tests.factories import PASSWORD, make_staff
+from tests.support.browser import axe_violations
+from tests.support.dashboard_history import NOW, build_history
 
 pytestmark = pytest.mark.browser
-PASSWORD = "dashboard browser wachtwoord"
 VIEW = "/dashboard?van=2026-04-20&tot=2026-05-03"
 
 
@@ -20,7 +19,7 @@ VIEW = "/dashboard?van=2026-04-20&tot=2026-05-03"
 def lead(live_app, tmp_path_factory):
     with live_app.extensions["database"].session() as session:
         reports = build_history(session, tmp_path_factory.mktemp("dashboard-photos"))
-        create_user(session, "lead@dashboard.example", "Lead", PASSWORD, [Role.TEAM_LEAD], [], NOW)
+        make_staff(session, Role.TEAM_LEAD, email="lead@dashboard.example", name="Lead", now=NOW)
         session.commit()
         return "lead@dashboard.example", {name: report.tracking_code for name, report in reports.items()}
 

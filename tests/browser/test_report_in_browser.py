@@ -1,22 +1,20 @@
 """A resident reports in a real browser: with the map and a photo, and without JavaScript; axe checks every page."""
 
-import io
 import re
 
 import pytest
-from PIL import Image
 from sqlalchemy import select
 
 from models import Report
-from tests.browser.conftest import TileHandler, axe_violations
+from tests.factories import jpeg_bytes
+from tests.support.browser import axe_violations
 
 pytestmark = pytest.mark.browser
 
 
 def photo_file() -> dict:
-    out = io.BytesIO()
-    Image.new("RGB", (800, 600), (40, 120, 200)).save(out, format="JPEG")
-    return {"name": "kapotte-bank.jpg", "mimeType": "image/jpeg", "buffer": out.getvalue()}
+    photo = jpeg_bytes(size=(800, 600), colour=(40, 120, 200))
+    return {"name": "kapotte-bank.jpg", "mimeType": "image/jpeg", "buffer": photo}
 
 
 def stored_report(live_app, tracking_code: str) -> Report:
@@ -28,8 +26,8 @@ def stored_report(live_app, tracking_code: str) -> Report:
         return report
 
 
-def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app):
-    tiles_before = TileHandler.requests
+def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app, tile_server):
+    tiles_before = len(tile_server.seen)
     page.goto(live_server + "/")
     assert axe_violations(page) == []
 
@@ -40,7 +38,7 @@ def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app):
     assert "De pin staat op de kaart" in page.locator("#pin-status").inner_text()
     page.set_input_files("#photos", files=[photo_file()])
     assert page.locator("#photo-preview img").count() == 1
-    assert TileHandler.requests > tiles_before, "tiles come from the local tile server"
+    assert len(tile_server.seen) > tiles_before, "tiles come from the local tile server"
 
     page.get_by_role("button", name="Controleer uw melding").click()
     assert page.get_by_role("heading", name="Controleer uw melding").is_visible()

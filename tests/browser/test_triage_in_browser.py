@@ -4,17 +4,13 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
 
-from models import Category, Channel, Proposal, Queue, Report, ReportStatus, Role
-from tests.browser.conftest import axe_violations
-from triage.inbox.decisions import correct
+from models import Queue, Report, ReportStatus, Role
+from tests.factories import PASSWORD, make_proposal, make_report, make_staff, route_report
+from tests.support.browser import axe_violations
 from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
-from triage.staff.accounts import create_user
 
 pytestmark = pytest.mark.browser
-PASSWORD = "browser test wachtwoord"
 NOW = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)  # older than anything else in the shared browser database
 
 
@@ -23,8 +19,7 @@ def inbox(live_app, tmp_path_factory):
     """An officer and four reports at one spot: three wait in the inbox with a proposal."""
     store = PhotoStore(tmp_path_factory.mktemp("photos"))
     with live_app.extensions["database"].session() as session:
-        create_user(session, "officer@browser.example", "Officer", PASSWORD, [Role.TRIAGE_OFFICER], [], NOW)
-        category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
+        make_staff(session, Role.TRIAGE_OFFICER, email="officer@browser.example", name="Officer", now=NOW)
         texts = [
             "Container op de Grote Markt zit vol",
             "Vuilniszakken naast de container",
@@ -33,26 +28,9 @@ def inbox(live_app, tmp_path_factory):
         ]
         reports = []
         for minutes, text in enumerate(texts):
-            submission = Submission(description=text, lon="4.6368", lat="52.3812")
-            location = check_submission(session, submission, "GM0392")
-            report = submit_report(
-                session, submission, location, store, channel=Channel.WEB, now=NOW + timedelta(minutes=minutes)
-            )
-            session.add(
-                Proposal(
-                    report_id=report.id,
-                    category=category,
-                    category_confidence=0.6,
-                    queue=Queue.SIMPLE,
-                    queue_confidence=0.55,
-                    needs_person=True,
-                    artifacts={},
-                    reasons={"category": [{"kind": "text", "text": "Woorden in de tekst: ‘container’"}]},
-                    created_at=NOW,
-                )
-            )
+            report = make_report(session, store, text, now=NOW + timedelta(minutes=minutes))
+            make_proposal(session, report, now=NOW, category_confidence=0.6)
             reports.append(report)
-        session.flush()
         return [(r.id, r.tracking_code) for r in reports]
 
 
@@ -106,15 +84,12 @@ def team_report(live_app, inbox, tmp_path_factory):
     """A team member of the simple queue and a report triaged into it."""
     store = PhotoStore(tmp_path_factory.mktemp("team-photos"))
     with live_app.extensions["database"].session() as session:
-        member = create_user(
-            session, "team@browser.example", "Team", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], NOW
+        member = make_staff(
+            session, Role.TEAM_MEMBER, email="team@browser.example", name="Team", teams=["team-eenvoudig"], now=NOW
         )
-        officer = create_user(session, "officer2@browser.example", "Officer", PASSWORD, [Role.TRIAGE_OFFICER], [], NOW)
-        submission = Submission(description="Bank in het park is kapot", lon="4.6368", lat="52.3812")
-        location = check_submission(session, submission, "GM0392")
-        report = submit_report(session, submission, location, store, channel=Channel.WEB, now=NOW)
-        category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-        correct(session, report, officer, report.version, category.id, "simple", NOW)
+        officer = make_staff(session, Role.TRIAGE_OFFICER, email="officer2@browser.example", name="Officer", now=NOW)
+        report = make_report(session, store, "Bank in het park is kapot", now=NOW)
+        route_report(session, report, officer, now=NOW)
         session.flush()
         return report.id, report.status_token, member.email
 

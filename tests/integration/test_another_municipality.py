@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.conftest import HEEMSTEDE, csrf_token_from
-from tests.municipalities import other_municipality
+from tests.factories import HEEMSTEDE, other_municipality
+from tests.support.web import csrf_token_from
 from triage.reference.loading import load_reference_data
 from triage.reference.profile import load_profile
 

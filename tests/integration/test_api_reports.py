@@ -6,7 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from models import Channel, Report
-from tests.conftest import GROTE_MARKT, HEEMSTEDE, jpeg_bytes, post_multipart
+from tests.factories import GROTE_MARKT, HEEMSTEDE, jpeg_bytes
+from tests.support.web import post_multipart
 
 
 @pytest.fixture

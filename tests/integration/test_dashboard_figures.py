@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Channel, Queue
-from tests.integration.dashboard_history import HAARLEM, NOW, PERIOD, History
+from tests.support.dashboard_history import HAARLEM, NOW, PERIOD, History
 from triage.monitoring.dashboard import build_dashboard, build_figure, wilson_lower_bound
 from triage.monitoring.filters import Filters, Period
 from triage.monitoring.report_sets import reports_in_set

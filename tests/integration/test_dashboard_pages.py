@@ -3,31 +3,21 @@
 import csv
 import io
 import json
-from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
 
 from models import Report, Role
-from tests.conftest import csrf_token_from
-from triage.staff.accounts import create_user
+from tests.factories import PASSWORD, make_staff
+from tests.support.web import csrf_token_from, log_in
 
-PASSWORD = "dashboard wachtwoord 2026"
 PERIOD = "van=2026-04-20&tot=2026-05-03"
 
 
 @pytest.fixture
-def people(session):
-    now = datetime.now(UTC)
-    create_user(session, "lead@haarlem.example", "L", PASSWORD, [Role.TEAM_LEAD], [], now)
-    create_user(session, "monitor@haarlem.example", "Mo", PASSWORD, [Role.TEAM_MEMBER], ["team-monitoring"], now)
-    create_user(session, "member@haarlem.example", "Me", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], now)
-    session.flush()
-
-
-def log_in(client, email):
-    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
-    client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
+def people(session, lead, team_member):
+    """A lead, a member of the monitoring team, and a member of a queue team (who may not see the dashboard)."""
+    make_staff(session, Role.TEAM_MEMBER, email="monitor@haarlem.example", teams=["team-monitoring"])
 
 
 @pytest.mark.parametrize(

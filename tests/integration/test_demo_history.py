@@ -12,7 +12,6 @@ from models import (
     Area,
     AuditEvent,
     Category,
-    Channel,
     Correction,
     Feedback,
     Proposal,
@@ -21,14 +20,12 @@ from models import (
     ReportStatus,
     StatusChange,
 )
-from tests.conftest import GROTE_MARKT, prepared_database
+from tests.factories import make_report
 from triage import demo_history
 from triage.cli import main as triage_cli
 from triage.demo_history import seeding
 from triage.demo_history.corpus import records
 from triage.demo_history.store import is_demo
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
 from triage.norms.clock import due_at
 from triage.norms.due_times import business_calendar, pauses, resolution_norm, response_norm
 from triage.norms.outcomes import working_seconds
@@ -52,12 +49,6 @@ def demo_reports(session) -> list[Report]:
 
 def count(session, model, *where) -> int:
     return session.scalar(select(func.count()).select_from(model).where(*where))
-
-
-def real_report(session, tmp_path) -> Report:
-    submission = Submission(description="Lantaarnpaal brandt niet", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    return submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=NOW)
 
 
 def history(session) -> list[tuple]:
@@ -223,7 +214,7 @@ def test_worker_processes_make_the_same_history_as_one_process(session, monkeypa
 
 
 def test_replace_removes_only_demo_reports(session, tmp_path):
-    real = real_report(session, tmp_path)
+    real = make_report(session, tmp_path, "Lantaarnpaal brandt niet", now=NOW)
     real_rows = count(session, AuditEvent, AuditEvent.report_id == real.id)
     demo_history.seed(session, **SMALL)
     summary = demo_history.seed(session, **{**SMALL, "reports": 40, "seed": 8}, replace=True)
@@ -240,30 +231,23 @@ def test_seeding_again_without_replace_is_refused_and_changes_nothing(session, s
     assert history(session) == before
 
 
-@pytest.fixture
-def sqlite_file(tmp_path):
-    database = prepared_database(f"sqlite:///{tmp_path / 'cli.db'}")
-    yield database
-    database.dispose()
-
-
-def test_seed_demo_command_refuses_a_second_run_without_replace(sqlite_file):
-    args = ["seed-demo", "--database", sqlite_file.url, "--days", "30", "--reports", "60", "--seed", "3"]
+def test_seed_demo_command_refuses_a_second_run_without_replace(cli_database):
+    args = ["seed-demo", "--database", cli_database.url, "--days", "30", "--reports", "60", "--seed", "3"]
     first = CliRunner().invoke(triage_cli, args)
     assert first.exit_code == 0, first.output
     assert "60 demo reports" in first.output
-    with sqlite_file.session() as session:
+    with cli_database.session() as session:
         codes = session.scalars(select(Report.tracking_code).order_by(Report.id)).all()
 
     refused = CliRunner().invoke(triage_cli, args)
     assert refused.exit_code != 0
     assert "--replace" in refused.output
-    with sqlite_file.session() as session:
+    with cli_database.session() as session:
         assert session.scalars(select(Report.tracking_code).order_by(Report.id)).all() == codes
 
     replaced = CliRunner().invoke(triage_cli, [*args, "--replace", "--reports", "20"])
     assert replaced.exit_code == 0, replaced.output
-    with sqlite_file.session() as session:
+    with cli_database.session() as session:
         assert count(session, Report) == 20
 
 

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from geo.areas import find_area
 from models import AreaKind, AuditEvent, Channel, OutboxMail, PendingJob, Report, Reporter, ReportStatus
-from tests.conftest import GROTE_MARKT, HEEMSTEDE, jpeg_bytes
+from tests.factories import GROTE_MARKT, HEEMSTEDE, jpeg_bytes
 from triage.intake.photo_store import PhotoStore
 from triage.intake.submission import (
     Submission,

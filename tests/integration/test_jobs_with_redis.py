@@ -5,66 +5,16 @@ real rq worker in burst mode. The database is a fresh SQLite file, because the w
 connection and must see committed data.
 """
 
-import os
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
 from redis import Redis
 from rq import Queue, SimpleWorker
 from sqlalchemy import select
 
 from models import PendingJob, Proposal, Report
-from tests.conftest import unavailable
-
-REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class OwnRedis:
-    def __init__(self, port: int) -> None:
-        self.port, self.process = port, None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL,
-        )
-        client = Redis(port=self.port)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except Exception:
-                time.sleep(0.05)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self) -> None:
-        if self.process:
-            self.process.terminate()
-            self.process.wait(timeout=10)
-            self.process = None
 
 
 @pytest.fixture
-def own_redis():
-    if not os.path.exists(REDIS_SERVER):
-        unavailable("redis-server (Debian package: redis-server)")
-    redis = OwnRedis(free_port())
-    redis.start()
-    yield redis
-    redis.stop()
-
-
-@pytest.fixture
-def redis_app(tmp_path, monkeypatch, own_redis):
+def redis_app(tmp_path, monkeypatch, redis_server):
     from web import create_app
 
     url = f"sqlite:///{tmp_path / 'jobs.db'}"
@@ -79,7 +29,7 @@ def redis_app(tmp_path, monkeypatch, own_redis):
             "DATABASE_URL": url,
             "UPLOAD_DIR": str(tmp_path / "up"),
             "RATELIMIT_ENABLED": False,
-            "REDIS_URL": f"redis://127.0.0.1:{own_redis.port}/0",
+            "REDIS_URL": redis_server.url,
         }
     )
     assert app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
@@ -103,63 +53,48 @@ def state(app):
 REPORT = {"description": "Lantaarnpaal brandt niet", "lat": 52.3812, "lon": 4.6368}
 
 
-def test_report_gets_its_proposal_through_rq(redis_app, own_redis):
+def test_report_gets_its_proposal_through_rq(redis_app, redis_server):
     assert redis_app.test_client().post("/api/v1/reports", json=REPORT).status_code == 201
     assert state(redis_app) == (1, 0, 1)  # handed to rq, not yet worked off
-    work_off(own_redis.port)
+    work_off(redis_server.port)
     assert state(redis_app) == (1, 1, 0)
 
 
-def test_report_accepted_while_redis_is_down_gets_its_proposal_when_it_is_back(redis_app, own_redis):
-    own_redis.stop()
+def test_report_accepted_while_redis_is_down_gets_its_proposal_when_it_is_back(redis_app, redis_server):
+    redis_server.stop()
     response = redis_app.test_client().post("/api/v1/reports", json=REPORT)
     assert response.status_code == 201
     assert state(redis_app) == (1, 0, 1)
 
-    own_redis.start()
+    redis_server.start()
     result = redis_app.test_cli_runner().invoke(args=["run-pending-jobs"])
     assert "Handled 1 pending proposal jobs." in result.output
-    work_off(own_redis.port)
+    work_off(redis_server.port)
     assert state(redis_app) == (1, 1, 0)
 
 
-def test_running_a_proposal_job_twice_does_no_harm(redis_app, own_redis):
+def test_running_a_proposal_job_twice_does_no_harm(redis_app, redis_server):
     from triage.jobs import proposal_job
 
     redis_app.test_client().post("/api/v1/reports", json=REPORT)
-    work_off(own_redis.port)
+    work_off(redis_server.port)
     with redis_app.extensions["database"].session_factory() as session:
         report_id = session.scalar(select(Report.id))
     assert proposal_job(report_id)
     assert state(redis_app) == (1, 1, 0)
 
 
-def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, own_redis, monkeypatch):
-    from aiosmtpd.controller import Controller
-
+def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, redis_server, smtp_server, monkeypatch):
     from triage.jobs import periodic_job
 
-    received = []
-
-    class Inbox:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-            received.append(envelope.rcpt_tos)
-            return "250 OK"
-
-    port = free_port()
-    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
-        monkeypatch.setenv("SMTP_PORT", str(port))
-        report = dict(REPORT, email="bewoner@example.nl", contact_consent=True)
-        assert redis_app.test_client().post("/api/v1/reports", json=report).status_code == 201
-        work_off(own_redis.port)  # the proposal job, then the mail job
-        assert ["bewoner@example.nl"] in received
-        queue = Queue("triage", connection=Redis(port=own_redis.port))
-        job = queue.enqueue(periodic_job)
-        work_off(own_redis.port)
-        job.refresh()
-        assert job.return_value() == {"escalated": 0, "anonymised": 0, "handed_over": 0, "mailed": 0}
-    finally:
-        controller.stop()
+    monkeypatch.setenv("SMTP_HOST", "127.0.0.1")
+    monkeypatch.setenv("SMTP_PORT", str(smtp_server.port))
+    report = dict(REPORT, email="bewoner@example.nl", contact_consent=True)
+    assert redis_app.test_client().post("/api/v1/reports", json=report).status_code == 201
+    work_off(redis_server.port)  # the proposal job, then the mail job
+    assert ["bewoner@example.nl"] in smtp_server.recipients
+    queue = Queue("triage", connection=Redis(port=redis_server.port))
+    job = queue.enqueue(periodic_job)
+    work_off(redis_server.port)
+    job.refresh()
+    assert job.return_value() == {"escalated": 0, "anonymised": 0, "handed_over": 0, "mailed": 0}

@@ -5,38 +5,21 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from models import AuditEvent, Category, Channel, Queue, ReportMessage, ReportStatus, Role
-from tests.conftest import GROTE_MARKT
+from models import AuditEvent, Category, Queue, ReportMessage, ReportStatus, Role
+from tests.factories import make_report, route_report
 from triage.inbox.decisions import correct
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
 from triage.kernel.refusals import DecisionRefused
 from triage.kernel.time import LOCAL_TIME_ZONE
-from triage.staff.accounts import create_user
 from triage.workflow.transitions import change_status, claim, next_statuses
 
 MONDAY = datetime(2026, 11, 23, 10, 0, tzinfo=LOCAL_TIME_ZONE)
 
 
 @pytest.fixture
-def people(session):
-    made = {
-        role: create_user(session, f"{role.value}@haarlem.example", role.value, "wachtwoord 12345", [role], [], MONDAY)
-        for role in Role
-    }
-    session.flush()
-    return made
-
-
-@pytest.fixture
-def triaged(session, tmp_path, people):
+def triaged(session, tmp_path, staff_by_role):
     """A report triaged on Monday 10:00 into the simple queue as 'container vol' (norm: 3 working days)."""
-    submission = Submission(description="Container zit vol", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=MONDAY)
-    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-    correct(session, report, people[Role.TRIAGE_OFFICER], report.version, category.id, "simple", MONDAY)
-    return report
+    report = make_report(session, tmp_path, "Container zit vol", now=MONDAY)
+    return route_report(session, report, staff_by_role[Role.TRIAGE_OFFICER], "simple", now=MONDAY)
 
 
 def test_triage_stores_the_due_time_from_the_category_norm(triaged):
@@ -45,16 +28,16 @@ def test_triage_stores_the_due_time_from_the_category_norm(triaged):
     assert triaged.response_due_at is None  # the simple queue has no response norm
 
 
-def test_maatwerk_promises_personal_contact_within_one_working_day(session, triaged, people):
+def test_maatwerk_promises_personal_contact_within_one_working_day(session, triaged, staff_by_role):
     triaged.status = ReportStatus.RECEIVED
     category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-    correct(session, triaged, people[Role.TRIAGE_OFFICER], triaged.version, category.id, "maatwerk", MONDAY)
+    correct(session, triaged, staff_by_role[Role.TRIAGE_OFFICER], triaged.version, category.id, "maatwerk", MONDAY)
     assert triaged.queue is Queue.MAATWERK
     assert triaged.response_due_at == datetime(2026, 11, 24, 10, 0, tzinfo=LOCAL_TIME_ZONE)
 
 
-def test_waiting_for_the_resident_stops_the_clock(session, triaged, people):
-    member = people[Role.TEAM_MEMBER]
+def test_waiting_for_the_resident_stops_the_clock(session, triaged, staff_by_role):
+    member = staff_by_role[Role.TEAM_MEMBER]
     change_status(session, triaged, member, triaged.version, "in_progress", "", MONDAY)
     change_status(
         session,
@@ -73,8 +56,8 @@ def test_waiting_for_the_resident_stops_the_clock(session, triaged, people):
     assert reasons[-1]["reason"] == "the resident answered: the clock runs again"
 
 
-def test_done_needs_a_message_for_the_resident(session, triaged, people):
-    member = people[Role.TEAM_MEMBER]
+def test_done_needs_a_message_for_the_resident(session, triaged, staff_by_role):
+    member = staff_by_role[Role.TEAM_MEMBER]
     change_status(session, triaged, member, triaged.version, "in_progress", "", MONDAY)
     with pytest.raises(DecisionRefused) as refusal:
         change_status(session, triaged, member, triaged.version, "done", "  ", MONDAY)
@@ -94,16 +77,16 @@ def test_done_needs_a_message_for_the_resident(session, triaged, people):
         (Role.TEAM_MEMBER, "flying"),
     ],
 )
-def test_transitions_outside_the_table_are_refused_and_change_nothing(session, triaged, people, role, target):
+def test_transitions_outside_the_table_are_refused_and_change_nothing(session, triaged, staff_by_role, role, target):
     before = (triaged.status, triaged.version)
     with pytest.raises(DecisionRefused) as refusal:
-        change_status(session, triaged, people[role], triaged.version, target, "bericht", MONDAY)
+        change_status(session, triaged, staff_by_role[role], triaged.version, target, "bericht", MONDAY)
     assert refusal.value.code == "workflow.not_allowed"
     assert (triaged.status, triaged.version) == before
 
 
-def test_only_leads_reopen_a_done_report(session, triaged, people):
-    member, lead = people[Role.TEAM_MEMBER], people[Role.TEAM_LEAD]
+def test_only_leads_reopen_a_done_report(session, triaged, staff_by_role):
+    member, lead = staff_by_role[Role.TEAM_MEMBER], staff_by_role[Role.TEAM_LEAD]
     change_status(session, triaged, member, triaged.version, "in_progress", "", MONDAY)
     change_status(session, triaged, member, triaged.version, "done", "Klaar.", MONDAY)
     assert ReportStatus.REOPENED not in next_statuses(ReportStatus.DONE, member.roles)
@@ -111,12 +94,12 @@ def test_only_leads_reopen_a_done_report(session, triaged, people):
     assert triaged.status is ReportStatus.REOPENED
 
 
-def test_stale_version_is_a_conflict(session, triaged, people):
+def test_stale_version_is_a_conflict(session, triaged, staff_by_role):
     with pytest.raises(DecisionRefused) as refusal:
-        change_status(session, triaged, people[Role.TEAM_MEMBER], triaged.version - 1, "in_progress", "", MONDAY)
+        change_status(session, triaged, staff_by_role[Role.TEAM_MEMBER], triaged.version - 1, "in_progress", "", MONDAY)
     assert refusal.value.code == "triage.conflict"
 
 
-def test_claiming_assigns_the_report(session, triaged, people):
-    claim(session, triaged, people[Role.TEAM_MEMBER], triaged.version, MONDAY)
-    assert triaged.assignee_id == people[Role.TEAM_MEMBER].id
+def test_claiming_assigns_the_report(session, triaged, staff_by_role):
+    claim(session, triaged, staff_by_role[Role.TEAM_MEMBER], triaged.version, MONDAY)
+    assert triaged.assignee_id == staff_by_role[Role.TEAM_MEMBER].id

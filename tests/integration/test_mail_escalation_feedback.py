@@ -5,18 +5,15 @@ import email.policy
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
-from models import Category, Channel, Escalation, Feedback, OutboxMail, ReportStatus, Role
-from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.inbox.decisions import correct
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
+from models import Escalation, Feedback, OutboxMail, ReportStatus, Role
+from tests.factories import make_report, route_report
+from tests.support.servers import free_port
+from tests.support.web import csrf_token_from, log_in
 from triage.notifications.sending import SmtpSettings, send_outbox
 from triage.periodic import PeriodicSettings, periodic_work
-from triage.staff.accounts import create_user
 from triage.workflow.escalation import escalate
 from triage.workflow.feedback import give_feedback
 from triage.workflow.transitions import change_status
@@ -24,50 +21,10 @@ from triage.workflow.transitions import change_status
 START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-class Inbox:
-    def __init__(self) -> None:
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
-        self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
-        return "250 OK"
-
-
 @pytest.fixture
-def smtp_server():
-    from tests.integration.test_jobs_with_redis import free_port
-
-    inbox, port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield inbox, port
-    controller.stop()
-
-
-@pytest.fixture
-def staff(session):
-    made = {
-        role: create_user(session, f"{role.value}@haarlem.example", role.value, "wachtwoord 12345", [role], [], START)
-        for role in Role
-    }
-    session.flush()
-    return made
-
-
-@pytest.fixture
-def report_with_email(session, tmp_path, staff):
-    submission = Submission(
-        description="Container zit vol",
-        lon=str(GROTE_MARKT[0]),
-        lat=str(GROTE_MARKT[1]),
-        email="bewoner@example.nl",
-        contact_consent=True,
-    )
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=START)
-    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-    correct(session, report, staff[Role.TRIAGE_OFFICER], report.version, category.id, "simple", START)
-    return report
+def report_with_email(session, tmp_path, staff_by_role):
+    report = make_report(session, tmp_path, email="bewoner@example.nl", contact_consent=True, now=START)
+    return route_report(session, report, staff_by_role[Role.TRIAGE_OFFICER], "simple", now=START)
 
 
 def mails(session, **where):
@@ -85,28 +42,24 @@ def test_resident_gets_received_and_what_to_expect(session, report_with_email):
 
 
 def test_outbox_goes_out_over_smtp_once_with_the_real_link(session, report_with_email, smtp_server):
-    inbox, port = smtp_server
-    smtp = SmtpSettings("127.0.0.1", port, sender="meldingen@haarlem.example")
+    smtp = SmtpSettings("127.0.0.1", smtp_server.port, sender="meldingen@haarlem.example")
     assert send_outbox(session, smtp, "https://meldingen.haarlem.example", START) == 2
     assert send_outbox(session, smtp, "https://meldingen.haarlem.example", START) == 0
-    recipients, content = inbox.messages[0]
+    recipients, content = smtp_server.messages[0]
     body = email.message_from_string(content, policy=email.policy.default).get_content()
     assert recipients == ["bewoner@example.nl"]
     assert f"https://meldingen.haarlem.example/melding/{report_with_email.status_token}" in body
 
 
 def test_unreachable_smtp_server_leaves_mail_for_a_retry(session, report_with_email):
-    from tests.integration.test_jobs_with_redis import free_port
-
     smtp = SmtpSettings("127.0.0.1", free_port(), timeout=2)
     assert send_outbox(session, smtp, "http://x", START) == 0
     assert all(m.sent_at is None and m.attempts == 1 and m.last_error for m in mails(session))
 
 
 def test_periodic_run_hands_over_owed_proposals_and_sends_the_outbox(connection, report_with_email, smtp_server):
-    inbox, port = smtp_server
     settings = PeriodicSettings(
-        smtp=SmtpSettings("127.0.0.1", port), public_base_url="https://meldingen.haarlem.example"
+        smtp=SmtpSettings("127.0.0.1", smtp_server.port), public_base_url="https://meldingen.haarlem.example"
     )
     handed = []
     sessions = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)
@@ -115,18 +68,17 @@ def test_periodic_run_hands_over_owed_proposals_and_sends_the_outbox(connection,
 
     assert done == {"escalated": 0, "anonymised": 0, "handed_over": 1, "mailed": 2}
     assert handed == [report_with_email.id]
-    assert [recipients for recipients, _ in inbox.messages] == [["bewoner@example.nl"]] * 2
+    assert smtp_server.recipients == [["bewoner@example.nl"]] * 2
 
 
-def test_resident_without_email_gets_no_mail(session, tmp_path):
-    submission = Submission(description="Lamp kapot", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=START)
+def test_resident_without_email_gets_no_mail(session, report):
     assert mails(session) == []
 
 
-def test_escalation_reminds_assignee_at_80_percent_and_lead_when_overdue_once_each(session, report_with_email, staff):
-    report_with_email.assignee_id = staff[Role.TEAM_MEMBER].id
+def test_escalation_reminds_assignee_at_80_percent_and_lead_when_overdue_once_each(
+    session, report_with_email, staff_by_role
+):
+    report_with_email.assignee_id = staff_by_role[Role.TEAM_MEMBER].id
     due = report_with_email.due_at
     almost = report_with_email.queue_entered_at + (due - report_with_email.queue_entered_at) * 0.95
     assert escalate(session, START + timedelta(hours=1)) == []
@@ -142,8 +94,8 @@ def test_escalation_reminds_assignee_at_80_percent_and_lead_when_overdue_once_ea
     assert session.scalar(select(func.count()).select_from(Escalation)) == 2
 
 
-def test_negative_feedback_asks_the_team_to_reopen(session, report_with_email, staff):
-    member = staff[Role.TEAM_MEMBER]
+def test_negative_feedback_asks_the_team_to_reopen(session, report_with_email, staff_by_role):
+    member = staff_by_role[Role.TEAM_MEMBER]
     change_status(session, report_with_email, member, report_with_email.version, "in_progress", "", START)
     change_status(session, report_with_email, member, report_with_email.version, "done", "Geleegd.", START)
     assert "#feedback" in mails(session, kind="done")[0].body
@@ -156,8 +108,8 @@ def test_negative_feedback_asks_the_team_to_reopen(session, report_with_email, s
     assert session.scalar(select(func.count()).select_from(Feedback)) == 1
 
 
-def test_feedback_form_on_the_status_page(client, session, report_with_email, staff):
-    member = staff[Role.TEAM_MEMBER]
+def test_feedback_form_on_the_status_page(client, session, report_with_email, staff_by_role):
+    member = staff_by_role[Role.TEAM_MEMBER]
     change_status(session, report_with_email, member, report_with_email.version, "in_progress", "", START)
     change_status(session, report_with_email, member, report_with_email.version, "done", "Geleegd.", START)
     url = f"/melding/{report_with_email.status_token}"
@@ -171,13 +123,9 @@ def test_feedback_form_on_the_status_page(client, session, report_with_email, st
     assert report_with_email.status is ReportStatus.DONE
 
 
-def test_outbox_page_is_for_admins_only(client, staff, report_with_email):
-    def log_in(email):
-        token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
-        client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": "wachtwoord 12345"})
-
-    log_in("team_lead@haarlem.example")
+def test_outbox_page_is_for_admins_only(client, staff_by_role, report_with_email):
+    log_in(client, "team_lead@haarlem.example")
     assert client.get("/beheer/uitbak").status_code == 403
-    log_in("admin@haarlem.example")
+    log_in(client, "admin@haarlem.example")
     page = client.get("/beheer/uitbak").get_data(as_text=True)
     assert "bewoner@example.nl" in page and report_with_email.tracking_code in page

@@ -8,31 +8,22 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import select
 
-from models import ApiKey, ApiSubmission, Category, Channel, PendingJob, Report, ReportStatus, Role
-from tests.conftest import HEEMSTEDE
-from tests.integration.open311_client import (
-    CONTAINER,
+from models import ApiKey, ApiSubmission, Category, Channel, PendingJob, Report, ReportStatus
+from tests.factories import CONTAINER, HEEMSTEDE
+from tests.support.open311 import (
     FORMATS,
     W3C_TIME,
     as_text,
     errors,
     in_format,
-    new_api_key,
     plain,
     post_request,
-    request_fields,
     stored_counts,
 )
-from tests.integration.test_staff_and_triage_inbox import PASSWORD, log_in
+from tests.support.web import log_in
 from triage.open311.api_keys import revoke
-from triage.staff.accounts import create_user
 
 BASE = "/open311/v2"
-
-
-@pytest.fixture
-def valid_request(session) -> dict:
-    return request_fields(new_api_key(session))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -239,9 +230,9 @@ def test_text_that_xml_cannot_carry_is_left_out_rather_than_breaking_the_documen
     assert body[0]["description"] == "Vol container"
 
 
-def test_request_sent_through_open311_waits_in_the_triage_inbox_with_its_channel(client, session, valid_request):
-    create_user(session, "officer@haarlem.example", "Officier", PASSWORD, [Role.TRIAGE_OFFICER], [], datetime.now(UTC))
-    session.flush()
+def test_request_sent_through_open311_waits_in_the_triage_inbox_with_its_channel(
+    client, session, officer, valid_request
+):
     response = post_request(client, valid_request)
     report = session.scalar(select(Report).where(Report.tracking_code == response.json[0]["service_request_id"]))
     log_in(client)

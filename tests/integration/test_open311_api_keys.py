@@ -11,18 +11,6 @@ from triage.cli import main
 from triage.open311.api_keys import active_key, create_key, key_hash
 
 
-@pytest.fixture
-def cli_database(tmp_path, monkeypatch):
-    """A fresh migrated SQLite database that the CLI reaches through DATABASE_URL."""
-    from tests.conftest import prepared_database
-
-    url = f"sqlite:///{tmp_path / 'keys.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    database = prepared_database(url)
-    yield database
-    database.dispose()
-
-
 def invoke(*args):
     return CliRunner().invoke(main, ["apikeys", *args])
 

@@ -9,8 +9,8 @@ from urllib.parse import quote, urlencode
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import GROTE_MARKT
-from tests.integration.open311_client import CONTAINER, new_api_key, plain
+from tests.factories import CONTAINER, GROTE_MARKT, make_api_key
+from tests.support.open311 import plain
 
 ALLOWED = {"POST": {201, 400, 403, 404}, "GET": {200, 400, 403, 404}}
 BOUNDED = settings(
@@ -28,7 +28,7 @@ def answered_as_allowed(response, method: str, fmt: str) -> None:
 
 
 def test_generated_posts_get_an_answer_the_specification_allows(client, session):
-    key = new_api_key(session)
+    key = make_api_key(session)
     fields = st.fixed_dictionaries(
         {},
         optional={

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.request import urlopen
 
 import pytest
@@ -18,56 +16,31 @@ from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from models import ApiSubmission, Channel, Report
-from tests.conftest import jpeg_bytes
-from tests.integration.open311_client import errors, new_api_key, post_request, request_fields, stored_counts
+from tests.factories import jpeg_bytes, make_api_key, request_fields
+from tests.support.open311 import errors, post_request, stored_counts
+from tests.support.servers import Answer, HttpStandIn
 from triage.intake.remote_media import MediaSettings, fetch_media
 
 PDOK_ANSWER = {"response": {"numFound": 1, "docs": [{"centroide_ll": "POINT(4.63675 52.38117)"}]}}
 
-
-class LocalHost(BaseHTTPRequestHandler):
-    """A client's media host and a geocoder in one: fixed answers per path, every request remembered."""
-
-    seen: list[str] = []  # noqa: RUF012 (shared on purpose: the server makes a handler per request)
-    routes = {
-        "/photo.jpg": (200, "image/jpeg", jpeg_bytes(exif_gps=True)),
-        "/not-an-image.jpg": (200, "image/jpeg", b"<html>login first</html>"),
-        "/redirect.jpg": (302, "text/plain", b""),
-        "/pdok/free": (200, "application/json", json.dumps(PDOK_ANSWER).encode()),
-        "/pdok-empty/free": (200, "application/json", b'{"response": {"numFound": 0, "docs": []}}'),
-        "/pdok-broken/free": (500, "text/plain", b"oops"),
+# A client's media host and a geocoder in one: fixed answers per path, every request remembered.
+LOCAL_HOST = HttpStandIn(
+    {
+        "/photo.jpg": Answer(200, "image/jpeg", jpeg_bytes(exif_gps=True)),
+        "/not-an-image.jpg": Answer(200, "image/jpeg", b"<html>login first</html>"),
+        "/redirect.jpg": Answer(302, "text/plain", headers=(("Location", "/photo.jpg"),)),
+        "/slow.jpg": Answer(404, "text/plain", b"not here", delay=1.0),
+        "/pdok/free": Answer(200, "application/json", json.dumps(PDOK_ANSWER).encode()),
+        "/pdok-empty/free": Answer(200, "application/json", b'{"response": {"numFound": 0, "docs": []}}'),
+        "/pdok-broken/free": Answer(500, "text/plain", b"oops"),
     }
-
-    def do_GET(self):  # noqa: N802 (http.server naming)
-        LocalHost.seen.append(self.path)
-        path = self.path.split("?")[0]
-        if path == "/slow.jpg":
-            time.sleep(1)
-        status, content_type, body = self.routes.get(path, (404, "text/plain", b"not here"))
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        if status == 302:
-            self.send_header("Location", "/photo.jpg")
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+)
 
 
 @pytest.fixture(scope="module")
 def local_host():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), LocalHost)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def valid_request(session) -> dict:
-    return request_fields(new_api_key(session))
+    with LOCAL_HOST:
+        yield LOCAL_HOST.url
 
 
 def created_report(session, response) -> Report:
@@ -89,9 +62,9 @@ def test_media_from_a_listed_host_becomes_a_photo(make_app, session, valid_reque
 
 
 def test_media_is_kept_only_as_a_link_when_fetching_is_off(client, session, valid_request, local_host):
-    requests_before = len(LocalHost.seen)
+    requests_before = len(LOCAL_HOST.seen)
     report = created_report(session, post_request(client, valid_request, media_url=f"{local_host}/photo.jpg"))
-    assert report.attachments == [] and len(LocalHost.seen) == requests_before
+    assert report.attachments == [] and len(LOCAL_HOST.seen) == requests_before
     assert media_url_of(session, report) == f"{local_host}/photo.jpg"
 
 
@@ -103,7 +76,7 @@ def test_media_that_is_no_photo_leaves_the_report_with_only_the_link(
     report = created_report(session, post_request(client, valid_request, media_url=local_host + path))
     assert report.attachments == [] and media_url_of(session, report) == local_host + path
     assert not any(p.is_file() for p in (upload_dir / "drafts").rglob("*"))
-    assert "/photo.jpg" not in LocalHost.seen[-1], "a redirect is not followed"
+    assert "/photo.jpg" not in LOCAL_HOST.seen[-1], "a redirect is not followed"
 
 
 @pytest.mark.parametrize(
@@ -115,9 +88,9 @@ def test_media_that_is_no_photo_leaves_the_report_with_only_the_link(
     ],
 )
 def test_media_fetching_is_guarded_by_size_time_and_host(local_host, settings, path, asked):
-    requests_before = len(LocalHost.seen)
+    requests_before = len(LOCAL_HOST.seen)
     assert fetch_media(settings, local_host + path) is None
-    assert len(LocalHost.seen) == requests_before + asked
+    assert len(LOCAL_HOST.seen) == requests_before + asked
 
 
 @pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://127.0.0.1/a.jpg", "http:///a.jpg", "gopher://x"])
@@ -130,7 +103,7 @@ def test_address_string_is_located_by_the_geocoder_in_our_municipality(make_app,
     response = post_request(client, valid_request, lat=None, long=None, address_string="Grote Markt 2, Haarlem")
     report = created_report(session, response)
     assert report.location_text == "Grote Markt 2, Haarlem" and report.buurt.code.startswith("BU0392")
-    assert "gemeentecode%3A0392" in LocalHost.seen[-1] and "Grote+Markt+2" in LocalHost.seen[-1]
+    assert "gemeentecode%3A0392" in LOCAL_HOST.seen[-1] and "Grote+Markt+2" in LOCAL_HOST.seen[-1]
     assert report.channel is Channel.OPEN311
 
 
@@ -174,5 +147,5 @@ def test_writes_are_limited_per_key(make_app, session, valid_request):
     before = stored_counts(session)
     errors(post_request(client, valid_request, fmt="xml"), "xml", 429)
     assert stored_counts(session) == before
-    other_client_system = request_fields(new_api_key(session, "Buitenbeter"))
+    other_client_system = request_fields(make_api_key(session, "Buitenbeter"))
     assert post_request(client, other_client_system).status_code == 201

@@ -9,34 +9,24 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from models import Category, Channel, Report, ReportMessage, ReportStatus
-from tests.conftest import GROTE_MARKT
-from tests.integration.open311_client import (
+from models import Report, ReportMessage, ReportStatus
+from tests.factories import GROTE_MARKT, category, make_api_key, make_report, request_fields
+from tests.support.open311 import (
     FORMATS,
     W3C_TIME,
     errors,
-    new_api_key,
     plain,
     post_request,
-    request_fields,
     stored_counts,
 )
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
 
 BASE = "/open311/v2"
 CONTACT = {"email": "bewoner@example.org", "phone": "0612345678", "first_name": "Jantje", "last_name": "Pietersen"}
 
 
-def category(session, slug: str) -> Category:
-    return session.scalar(select(Category).where(Category.slug == slug))
-
-
 def form_report(session, tmp_path, text: str, slug: str, public: bool) -> Report:
     """A report from the web form that an officer put in a category, public or not."""
-    submission = Submission(description=text, lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=_now())
+    report = make_report(session, tmp_path, text, now=_now())
     report.category = category(session, slug)
     report.category.is_public = public
     session.flush()
@@ -48,14 +38,13 @@ def _now() -> datetime:
 
 
 @pytest.fixture
-def world(client, session, tmp_path):
+def world(client, session, tmp_path, api_key):
     """One report in a public category, one in a private one, and one sent by our client with contact details."""
-    key = new_api_key(session)
-    sent = post_request(client, request_fields(key), **CONTACT, media_url="https://fotos.example.org/c.jpg")
+    sent = post_request(client, request_fields(api_key), **CONTACT, media_url="https://fotos.example.org/c.jpg")
     assert sent.status_code == 201, sent.get_data(as_text=True)
     session.expire_all()
     return {
-        "key": key,
+        "key": api_key,
         "public": form_report(session, tmp_path, "Lantaarnpaal knippert", "lantaarnpaal-straatverlichting", True),
         "private": form_report(session, tmp_path, "Overlast door buurman", "overige-overlast-door-personen", False),
         "own": session.scalar(select(Report).where(Report.tracking_code == sent.json[0]["service_request_id"])),
@@ -94,7 +83,7 @@ def test_the_sending_key_sees_its_own_report_in_full_but_never_contact_details(c
 
 
 def test_another_key_does_not_see_what_the_first_one_sent(client, session, world):
-    other = new_api_key(session, "Buitenbeter")
+    other = make_api_key(session, "Buitenbeter")
     assert world["own"].tracking_code not in listed(client, f"api_key={other}")
     errors(client.get(f"{BASE}/requests/{world['own'].tracking_code}.json?api_key={other}"), "json", 404)
 

@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from models import ReportStatus
-from tests.conftest import GROTE_MARKT
+from tests.factories import GROTE_MARKT
 
 CHECKS = [
     not_a_server_error,

@@ -1,28 +1,21 @@
 """A call or visit logged on the team page counts as first personal contact for the response norm."""
 
-from datetime import UTC, datetime
-
 from sqlalchemy import select
 
 from models import Queue, Report, ReportMessage, Role
-from tests.conftest import csrf_token_from
-from tests.integration.dashboard_history import MAATWERK, History, Staff, local
-from triage.staff.accounts import create_user
-
-PASSWORD = "contact wachtwoord 2026"
+from tests.factories import make_staff
+from tests.support.dashboard_history import MAATWERK, History, Staff, local
+from tests.support.web import csrf_token_from, log_in
 
 
-def test_a_logged_call_is_first_contact_and_stays_off_the_residents_page(client, session, tmp_path):
-    now = datetime.now(UTC)
-    member = create_user(session, "maatwerk@haarlem.example", "M", PASSWORD, [Role.TEAM_MEMBER], ["team-maatwerk"], now)
-    officer = create_user(session, "t2@haarlem.example", "T", PASSWORD, [Role.TRIAGE_OFFICER], [], now)
+def test_a_logged_call_is_first_contact_and_stays_off_the_residents_page(client, session, officer, tmp_path):
+    member = make_staff(session, Role.TEAM_MEMBER, email="maatwerk@haarlem.example", teams=["team-maatwerk"])
     build = History(session, tmp_path, Staff(officer, member, member))
     report = build.report(local(23, 16))
     build.triage(report, MAATWERK, Queue.MAATWERK, local(23, 16))
     session.flush()
 
-    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
-    client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": member.email, "password": PASSWORD})
+    log_in(client, member.email)
     page = client.get(f"/team/melding/{report.id}").get_data(as_text=True)
     form = {"csrf_token": csrf_token_from(page), "version": str(report.version), "note": "Gebeld, morgen langs."}
     refused = client.post(f"/team/melding/{report.id}/notitie", data={**form, "note": " ", "contact": "yes"})

@@ -3,7 +3,7 @@
 import pytest
 
 from geo.areas import place_point
-from tests.conftest import AMSTERDAM_DAM, GROTE_MARKT, HEEMSTEDE
+from tests.factories import AMSTERDAM_DAM, GROTE_MARKT, HEEMSTEDE
 
 
 def test_pin_on_grote_markt_lies_in_its_buurt_and_wijk(session):

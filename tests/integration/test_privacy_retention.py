@@ -4,26 +4,23 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select
 
-from models import AuditEvent, Channel, Reporter
-from tests.conftest import GROTE_MARKT
-from triage.intake.photo_store import PhotoStore
+from models import AuditEvent, Reporter
+from tests.factories import make_report
 from triage.intake.privacy import anonymise_expired_contacts
-from triage.intake.submission import Submission, check_submission, submit_report
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def report_with_contact(session, tmp_path, created_at):
-    submission = Submission(
-        description="Scheve paal",
-        lon=str(GROTE_MARKT[0]),
-        lat=str(GROTE_MARKT[1]),
+    return make_report(
+        session,
+        tmp_path,
+        "Scheve paal",
         email="bewoner@example.nl",
         phone="0612345678",
         contact_consent=True,
+        now=created_at,
     )
-    location = check_submission(session, submission, "GM0392")
-    return submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=created_at)
 
 
 def test_contact_details_older_than_retention_are_erased(session, tmp_path):

@@ -8,10 +8,8 @@ from sqlalchemy import select
 from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from classifiers.training import metadata, train_category, train_queue
-from models import Category, Channel
-from tests.conftest import GROTE_MARKT
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
+from models import Category
+from tests.factories import GROTE_MARKT, make_report
 from triage.proposals.classifying import load_classifiers, propose, report_input
 from triage.proposals.sources import DEMO_CORPUS, product_rules
 
@@ -33,11 +31,7 @@ def artifact_root(tmp_path_factory):
 
 
 def store_report(session, tmp_path, text, lon_lat=GROTE_MARKT, created=NOW, category_slug=None, email=""):
-    submission = Submission(
-        description=text, lon=str(lon_lat[0]), lat=str(lon_lat[1]), email=email, contact_consent=bool(email)
-    )
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=created)
+    report = make_report(session, tmp_path, text, at=lon_lat, now=created, email=email, contact_consent=bool(email))
     if category_slug:
         report.category = session.scalar(
             select(Category).where(Category.slug == category_slug, Category.parent_id.is_not(None))

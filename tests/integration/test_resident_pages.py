@@ -8,7 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Attachment, Report, Reporter
-from tests.conftest import HEEMSTEDE, csrf_token_from, jpeg_bytes, post_multipart
+from tests.factories import HEEMSTEDE, jpeg_bytes
+from tests.support.web import csrf_token_from, post_multipart
 
 
 def count(session, model) -> int:

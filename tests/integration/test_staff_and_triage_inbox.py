@@ -5,14 +5,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
-from models import AuditEvent, Category, Channel, Correction, Proposal, Queue, Report, ReportStatus, Role
-from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
-from triage.staff.accounts import create_user
+from models import AuditEvent, Category, Correction, Proposal, Queue, Report, ReportStatus, Role
+from tests.factories import GROTE_MARKT, make_proposal, make_report, make_staff
+from tests.support.web import form_token, log_in
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-PASSWORD = "een lang wachtwoord 123"
 
 
 @pytest.fixture
@@ -20,9 +17,7 @@ def staff(session):
     """Make a staff member with the given roles; valid by default."""
 
     def make(*roles: Role, email: str = "officer@haarlem.example", teams=()):
-        user = create_user(session, email, "Test Medewerker", PASSWORD, list(roles), list(teams), NOW)
-        session.flush()
-        return user
+        return make_staff(session, *roles, email=email, teams=teams, now=NOW)
 
     return make
 
@@ -30,34 +25,9 @@ def staff(session):
 @pytest.fixture
 def waiting_report(session, tmp_path):
     """A received report with a proposal (container full, simple) that waits in the inbox."""
-    submission = Submission(description="Container zit vol", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=NOW)
-    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-    session.add(
-        Proposal(
-            report_id=report.id,
-            category=category,
-            category_confidence=0.62,
-            queue=Queue.SIMPLE,
-            queue_confidence=0.55,
-            needs_person=True,
-            reasons={"category": [{"kind": "text", "text": "Woorden in de tekst: ‘container’"}]},
-            artifacts={},
-            created_at=NOW,
-        )
-    )
-    session.flush()
+    report = make_report(session, tmp_path, "Container zit vol", now=NOW)
+    make_proposal(session, report, now=NOW)
     return report
-
-
-def log_in(client, email="officer@haarlem.example", password=PASSWORD):
-    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
-    return client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": password})
-
-
-def form_token(client, url):
-    return csrf_token_from(client.get(url).get_data(as_text=True))
 
 
 STAFF_URLS = [
@@ -245,9 +215,7 @@ def test_logging_out_ends_access(client, staff):
 
 
 def second_report(session, tmp_path, text, lon_lat=GROTE_MARKT):
-    submission = Submission(description=text, lon=str(lon_lat[0]), lat=str(lon_lat[1]))
-    location = check_submission(session, submission, "GM0392")
-    return submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=NOW)
+    return make_report(session, tmp_path, text, at=lon_lat, now=NOW)
 
 
 def test_duplicate_candidates_rank_similar_text_first(session, tmp_path, waiting_report):

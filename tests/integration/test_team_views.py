@@ -5,40 +5,24 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from models import Category, Channel, Report, ReportStatus, Role
-from tests.conftest import GROTE_MARKT, csrf_token_from
-from triage.inbox.decisions import correct
-from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
-from triage.staff.accounts import create_user
-
-PASSWORD = "team wachtwoord 2026"
+from models import Category, Report, ReportStatus, Role
+from tests.factories import make_report, make_staff, route_report
+from tests.support.web import csrf_token_from, log_in
 
 
 @pytest.fixture
-def accounts(session):
-    now = datetime.now(UTC)
-    made = {
-        "simple": create_user(
-            session, "eenvoudig@haarlem.example", "E", PASSWORD, [Role.TEAM_MEMBER], ["team-eenvoudig"], now
-        ),
-        "complex": create_user(
-            session, "complex@haarlem.example", "C", PASSWORD, [Role.TEAM_MEMBER], ["team-complex"], now
-        ),
-        "lead": create_user(session, "lead@haarlem.example", "L", PASSWORD, [Role.TEAM_LEAD], [], now),
-        "officer": create_user(session, "triage@haarlem.example", "T", PASSWORD, [Role.TRIAGE_OFFICER], [], now),
+def accounts(session, lead):
+    return {
+        "simple": make_staff(session, Role.TEAM_MEMBER, email="eenvoudig@haarlem.example", teams=["team-eenvoudig"]),
+        "complex": make_staff(session, Role.TEAM_MEMBER, email="complex@haarlem.example", teams=["team-complex"]),
+        "lead": lead,
+        "officer": make_staff(session, Role.TRIAGE_OFFICER, email="triage@haarlem.example"),
     }
-    session.flush()
-    return made
 
 
 def triaged_report(session, tmp_path, accounts, text, queue, entered):
-    submission = Submission(description=text, lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1]))
-    location = check_submission(session, submission, "GM0392")
-    report = submit_report(session, submission, location, PhotoStore(tmp_path), channel=Channel.WEB, now=entered)
-    category = session.scalar(select(Category).where(Category.slug == "container-is-vol"))
-    correct(session, report, accounts["officer"], report.version, category.id, queue, entered)
-    return report
+    report = make_report(session, tmp_path, text, now=entered)
+    return route_report(session, report, accounts["officer"], queue, now=entered)
 
 
 @pytest.fixture
@@ -48,11 +32,6 @@ def simple_reports(session, tmp_path, accounts):
     fresh = triaged_report(session, tmp_path, accounts, "Verse melding", "simple", now)
     other = triaged_report(session, tmp_path, accounts, "Complexe melding", "complex", now)
     return late, fresh, other
-
-
-def log_in(client, email):
-    token = csrf_token_from(client.get("/medewerkers/inloggen").get_data(as_text=True))
-    client.post("/medewerkers/inloggen", data={"csrf_token": token, "email": email, "password": PASSWORD})
 
 
 @pytest.mark.parametrize(

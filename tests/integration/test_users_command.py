@@ -11,18 +11,6 @@ from triage.staff.accounts import authenticate
 PASSWORD = "lang genoeg wachtwoord"
 
 
-@pytest.fixture
-def cli_database(tmp_path, monkeypatch):
-    """A fresh migrated SQLite database that the CLI reaches through DATABASE_URL."""
-    from tests.conftest import prepared_database
-
-    url = f"sqlite:///{tmp_path / 'users.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    database = prepared_database(url)
-    yield database
-    database.dispose()
-
-
 def invoke(*args):
     return CliRunner().invoke(main, ["users", *args])
 

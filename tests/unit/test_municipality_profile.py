@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.municipalities import other_municipality
+from tests.factories import other_municipality
 from triage.reference.data_folder import PRODUCT_DATA_DIR, configured_data_dir
 from triage.reference.profile import load_profile
 

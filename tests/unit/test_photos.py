@@ -3,7 +3,7 @@ import io
 import pytest
 from PIL import Image
 
-from tests.conftest import jpeg_bytes
+from tests.factories import jpeg_bytes
 from triage.intake.photos import MAX_BYTES, PhotoRejected, prepare_photo
 
 

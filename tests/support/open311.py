@@ -1,4 +1,6 @@
-"""What the Open311 tests share: reading both formats into the same plain values, a client key, a valid request.
+"""What the Open311 tests share: reading both formats into the same plain values, refusals, posting a request.
+
+A client key and a valid request are factories (tests/factories.py).
 
 XML is read back into the Spark-convention shape of the JSON (lists for the list elements, text for
 values), so one assertion serves both formats.
@@ -8,19 +10,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
 from models import ApiSubmission, AuditEvent, PendingJob, Report, Reporter
-from tests.conftest import GROTE_MARKT
-from triage.open311.api_keys import create_key
 
 FORMATS = ("json", "xml")
 CONTENT_TYPES = {"json": "application/json; charset=utf-8", "xml": "text/xml; charset=utf-8"}
 LIST_ELEMENTS = {"services", "service_requests", "errors", "attributes", "values", "endpoints", "formats"}
 W3C_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$")
-CONTAINER = "afval_container-is-vol"
 
 
 def plain(response, fmt: str):
@@ -72,24 +70,6 @@ def stored_counts(session) -> tuple[int, ...]:
         session.scalar(select(func.count()).select_from(table))
         for table in (Report, ApiSubmission, Reporter, PendingJob, AuditEvent)
     )
-
-
-def new_api_key(session, name: str = "FixMyStreet") -> str:
-    """A valid key of a client system, as `triage apikeys create` hands it out."""
-    _, key = create_key(session, name, datetime.now(UTC))
-    session.flush()
-    return key
-
-
-def request_fields(key: str) -> dict:
-    """A valid POST: a full container on the Grote Markt."""
-    return {
-        "api_key": key,
-        "service_code": CONTAINER,
-        "lat": str(GROTE_MARKT[1]),
-        "long": str(GROTE_MARKT[0]),
-        "description": "De container bij de kerk zit vol, er staan zakken naast.",
-    }
 
 
 def post_request(client, fields: dict, fmt: str = "json", **changes):

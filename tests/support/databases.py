@@ -1,4 +1,5 @@
-"""Throw-away PostgreSQL + PostGIS databases for the tests and the benchmark, on 127.0.0.1:5432."""
+"""Databases for the tests and the benchmarks: throw-away PostgreSQL + PostGIS ones on 127.0.0.1:5432, and a
+migrated database with the shipped reference data, as `make run` leaves it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ import os
 import uuid
 
 import sqlalchemy as sa
+
+from models.database import Database
+from models.migrate import upgrade
+from triage.reference.loading import load_reference_data
 
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -48,3 +53,12 @@ def drop_postgres_database(url: str) -> None:
     with admin.connect() as connection:
         connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()
+
+
+def prepared_database(url: str) -> Database:
+    """A migrated database with the shipped reference data, as `make run` leaves it."""
+    database = Database(url)
+    upgrade(database.engine)
+    with database.session() as session:
+        load_reference_data(session)
+    return database

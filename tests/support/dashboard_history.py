@@ -11,16 +11,12 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import select
 
-from models import Category, Channel, Queue, Report, Role
-from tests.conftest import GROTE_MARKT
-from triage.inbox.decisions import correct
+from models import Channel, Queue, Report, Role
+from tests.factories import category, make_report, make_staff, route_report
 from triage.intake.photo_store import PhotoStore
-from triage.intake.submission import Submission, check_submission, submit_report
 from triage.monitoring.filters import Filters, Period
 from triage.proposals.pipeline import PreparedProposal, store_proposal
-from triage.staff.accounts import create_user
 from triage.workflow.feedback import give_feedback
 from triage.workflow.transitions import change_status
 
@@ -49,22 +45,15 @@ class History:
     def __init__(self, session, tmp_path, staff: Staff):
         self.session, self.store, self.staff = session, PhotoStore(tmp_path), staff
 
-    def category(self, slug: str) -> Category:
-        return self.session.scalar(select(Category).where(Category.slug == slug))
-
     def report(self, created: datetime, channel: Channel = Channel.WEB) -> Report:
-        submission = Submission(
-            description="Melding voor het dashboard", lon=str(GROTE_MARKT[0]), lat=str(GROTE_MARKT[1])
-        )
-        location = check_submission(self.session, submission, "GM0392")
-        return submit_report(self.session, submission, location, self.store, channel=channel, now=created)
+        return make_report(self.session, self.store, "Melding voor het dashboard", now=created, channel=channel)
 
     def propose(self, report: Report, slug: str, queue: Queue, at: datetime, needs_person: bool = True) -> None:
-        prepared = PreparedProposal(report.id, self.category(slug).id, 0.9, queue, 0.9, needs_person, {}, {})
+        prepared = PreparedProposal(report.id, category(self.session, slug).id, 0.9, queue, 0.9, needs_person, {}, {})
         store_proposal(self.session, prepared, report.id, at)
 
     def triage(self, report: Report, slug: str, queue: Queue, at: datetime) -> None:
-        correct(self.session, report, self.staff.officer, report.version, self.category(slug).id, queue.value, at)
+        route_report(self.session, report, self.staff.officer, queue.value, slug, at)
 
     def status(self, report: Report, to: str, at: datetime, message: str = "", who=None) -> None:
         change_status(self.session, report, who or self.staff.member, report.version, to, message, at)
@@ -81,11 +70,10 @@ def history(session, tmp_path):
 
 def build_history(session, tmp_path) -> dict[str, Report]:
     """The reports of the module docstring by name; the staff who handled them are created too."""
-    now = datetime.now(UTC)
     staff = Staff(
-        create_user(session, "t@haarlem.example", "T", "wachtwoord 2026 x", [Role.TRIAGE_OFFICER], [], now),
-        create_user(session, "m@haarlem.example", "M", "wachtwoord 2026 x", [Role.TEAM_MEMBER], [], now),
-        create_user(session, "l@haarlem.example", "L", "wachtwoord 2026 x", [Role.TEAM_LEAD], [], now),
+        make_staff(session, Role.TRIAGE_OFFICER, email="t@haarlem.example", name="T"),
+        make_staff(session, Role.TEAM_MEMBER, email="m@haarlem.example", name="M"),
+        make_staff(session, Role.TEAM_LEAD, email="l@haarlem.example", name="L"),
     )
     build = History(session, tmp_path, staff)
     reports = {}
