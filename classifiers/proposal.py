@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from classifiers.reasons import Reason
+from classifiers.rules import QUEUES
 
-QUEUE_ORDER = {"simple": 0, "complex": 1, "maatwerk": 2}  # the most demanding need decides
+QUEUE_ORDER = {queue: rank for rank, queue in enumerate(QUEUES)}  # the most demanding need decides
 
 
 @dataclass(frozen=True)

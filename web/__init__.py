@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Flask, Response
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from models import Queue
 from triage.proposals import load_classifiers
 from triage.reference import MunicipalityProfile
 from web import cli, compression, database, errors, i18n
@@ -35,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     cli.init_app(app)
+    app.context_processor(lambda: {"queues": tuple(Queue)})  # the staff menu has a page per queue
     _register_blueprints(app)
     return app
 
