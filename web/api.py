@@ -5,19 +5,17 @@ Described by the OpenAPI document at /api/v1/openapi.json (web/openapi.py); keep
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from flask import Blueprint, current_app, jsonify, request, url_for
+from flask import Blueprint, jsonify, request, url_for
 
 from models import Area, Category, Channel, Report
-from triage.intake import accept_uploads, by_status_token, receive_report
+from triage.intake import accept_uploads, by_status_token
 from triage.kernel import Problem, Problems, SubmissionRejected
 from triage.reference import active_tree, service_code
 from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import LANGUAGES, problem_text
-from web.intake_request import photo_store, submission_from_form, submission_from_json, uploads_from_request
+from web.intake_request import photo_store, receive, submission_from_form, submission_from_json, uploads_from_request
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -43,16 +41,7 @@ def create_report():
     if submission is None:
         return problems_response(problems, language)
     try:
-        report = receive_report(
-            session(),
-            submission,
-            photo_store(),
-            municipality_code=current_app.config["MUNICIPALITY_CODE"],
-            channel=Channel.API,
-            now=datetime.now(UTC),
-            actor="api",
-            found=problems,
-        )
+        report = receive(submission, Channel.API, actor="api", found=problems)
     except SubmissionRejected as refusal:
         _discard_drafts(submission.photo_keys)
         return problems_response(refusal.problems, language)

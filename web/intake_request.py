@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import current_app, request
 
-from triage.intake import PhotoStore, Submission, Upload
+from models import Channel, Report
+from triage.intake import PhotoStore, Submission, Upload, receive_report
+from triage.kernel import Problems
+from web.database import session
 
 TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
 TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")
@@ -12,6 +17,20 @@ TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "emai
 
 def photo_store() -> PhotoStore:
     return PhotoStore(current_app.config["UPLOAD_DIR"])
+
+
+def receive(submission: Submission, channel: Channel, actor: str = "resident", found: Problems | None = None) -> Report:
+    """Every channel's report enters through the one intake verb, with this app's store, municipality and clock."""
+    return receive_report(
+        session(),
+        submission,
+        photo_store(),
+        municipality_code=current_app.config["MUNICIPALITY_CODE"],
+        channel=channel,
+        now=datetime.now(UTC),
+        actor=actor,
+        found=found,
+    )
 
 
 def submission_from_form(language: str) -> Submission:

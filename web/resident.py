@@ -16,7 +16,6 @@ from triage.intake import (
     by_status_token,
     by_tracking_code,
     check_submission,
-    receive_report,
     resident_messages,
     split_parts,
 )
@@ -26,7 +25,7 @@ from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
-from web.intake_request import photo_store, submission_from_form, uploads_from_request
+from web.intake_request import photo_store, receive, submission_from_form, uploads_from_request
 
 blueprint = Blueprint("resident", __name__)
 
@@ -70,15 +69,7 @@ def report_step():
 
 def _send(submission: Submission, problems: Problems):
     """The last step: the same intake as every channel, then the confirmation."""
-    report = receive_report(
-        session(),
-        submission,
-        photo_store(),
-        municipality_code=current_app.config["MUNICIPALITY_CODE"],
-        channel=Channel.WEB,
-        now=_now(),
-        found=problems,
-    )
+    report = receive(submission, Channel.WEB, found=problems)
     commit_and_dispatch([report.id])
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
 

@@ -7,12 +7,10 @@ is never held while we wait.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from flask import current_app, request
 
 from models import ApiKey, Category, Channel, Report
-from triage.intake import MediaSettings, receive_report
+from triage.intake import MediaSettings
 from triage.kernel import Problems, SubmissionRejected
 from triage.open311 import (
     GeocoderSettings,
@@ -30,7 +28,7 @@ from triage.reference import by_service_code
 from web.actions import commit_and_dispatch
 from web.database import database, session
 from web.i18n import problem_text, translate
-from web.intake_request import photo_store
+from web.intake_request import photo_store, receive
 from web.open311.formats import Open311Error
 
 TEXT_FIELDS = (
@@ -113,15 +111,7 @@ def _submit(
     submission = to_submission(post, category, language, point)
     submission.photo_keys = photo_keys
     try:
-        report = receive_report(
-            session(),
-            submission,
-            photo_store(),
-            municipality_code=current_app.config["MUNICIPALITY_CODE"],
-            channel=Channel.OPEN311,
-            now=datetime.now(UTC),
-            actor=f"open311:{key.name}"[:120],
-        )
+        report = receive(submission, Channel.OPEN311, actor=f"open311:{key.name}"[:120])
     except SubmissionRejected as refusal:
         raise Open311Error(400, problem_texts(refusal.problems, language)) from refusal
     record_submission(session(), report, key, category, post)
