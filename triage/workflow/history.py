@@ -54,6 +54,9 @@ class _Context:
             return Term(f"history.actor.{actor.removeprefix('system:')}")
         return self.names.get(actor, actor)
 
+    def people(self, emails: list[str]) -> str:
+        return ", ".join(self.names.get(email, email) for email in emails)
+
     def category(self, slug: str | None) -> Param:
         return self.categories.get(slug or "", slug or Term("history.unknown"))
 
@@ -131,8 +134,8 @@ SENTENCES: dict[AuditAction, Sentence] = {
     AuditAction.REPORT_CLAIMED: _plain,
     AuditAction.REPORT_REQUEUED: _requeued,
     AuditAction.REPORT_ASSIGNED: lambda d, c: ("", {"assignee": c.who(d.get("assignee", ""))}),
-    AuditAction.ESCALATION_DUE_SOON: lambda d, c: ("", {"recipients": ", ".join(d.get("recipients", []))}),
-    AuditAction.ESCALATION_OVERDUE: lambda d, c: ("", {"recipients": ", ".join(d.get("recipients", []))}),
+    AuditAction.ESCALATION_DUE_SOON: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
+    AuditAction.ESCALATION_OVERDUE: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
     AuditAction.FEEDBACK_GIVEN: _feedback,
     AuditAction.REPORTER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
     AuditAction.CLASSIFIER_RETRAINED: _plain,
@@ -161,7 +164,10 @@ def history_lines(session: Session, report: Report) -> list[HistoryLine]:
 
 
 def _context(session: Session, report: Report, events: Iterable[AuditEvent]) -> _Context:
-    actors = {e.actor for e in events} | {str(e.details.get("assignee")) for e in events if e.details}
+    actors = {e.actor for e in events}
+    for event in events:
+        details = event.details or {}
+        actors |= {str(details.get("assignee")), *details.get("recipients", [])}
     names = dict(session.execute(select(StaffUser.email, StaffUser.name).where(StaffUser.email.in_(actors))).all())
     categories = dict(session.execute(select(Category.slug, Category.name)).all())
     sent = session.execute(
