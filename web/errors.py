@@ -12,6 +12,7 @@ from web.open311.formats import Open311Error, error_response
 
 STATUS_KEYS = {
     400: "error.bad_request",
+    403: "error.forbidden",
     404: "error.not_found",
     405: "error.not_allowed",
     413: "error.too_large",
@@ -37,6 +38,10 @@ def _error_response(status: int):
     if _wants_json():
         message = problem_text(Problem(key))
         return jsonify(errors={"request": [{"code": key, "message": message}]}), status
+    if status == 403:
+        from web.auth import start_page
+
+        return render_template("error_forbidden.html", status=status, key=key, start_page=start_page), status
     return render_template("error.html", status=status, key=key), status
 
 

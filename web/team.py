@@ -4,30 +4,35 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from geo.areas import wijken
 from models import Queue, Report, ReportStatus, Role
 from triage import workflow
-from triage.norms import business_calendar
 from triage.reference import active_main_categories, main_categories
 from triage.workflow import (
     PAGE_SIZE,
     Filters,
+    HistoryLine,
+    Term,
+    TimerLabel,
     describe,
     feedback_for,
+    history_lines,
+    may_reopen,
     may_see_queue,
     report_escalations,
-    report_history,
     report_messages,
     timer_label,
+    view_contact_details,
     work_list,
 )
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
-from web.i18n import translate
+from web.i18n import local_datetime, translate
+from web.intake_request import photo_store
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -59,9 +64,7 @@ def _filters() -> Filters:
 def work_list_page(queue_name: str):
     queue, filters, now = _queue_or_404(queue_name), _filters(), datetime.now(UTC)
     reports, total = work_list(session(), queue, filters, current_user.user, now)
-    day = business_calendar().office_hours.length
     labels = {r.id: timer_label(r, now) for r in reports}
-    durations = {rid: describe(label.remaining, day) for rid, label in labels.items() if label.remaining is not None}
     return render_template(
         "team/work_list.html",
         queue=queue,
@@ -69,7 +72,7 @@ def work_list_page(queue_name: str):
         total=total,
         filters=filters,
         labels=labels,
-        durations=durations,
+        timer_texts={rid: timer_text(label) for rid, label in labels.items()},
         mains=main_categories(session()),
         wijken=wijken(session()),
         statuses=ReportStatus.team_work(),
@@ -86,26 +89,59 @@ def _report_for_team(report_id: int) -> Report:
     return report
 
 
+def timer_text(label: TimerLabel) -> str:
+    key, amounts = describe(label)
+    return translate(key, **amounts)
+
+
+def history_text(line: HistoryLine) -> str:
+    """A history line in the reader's language: words (statuses, queues, who acted) and times filled in."""
+    return translate(line.key, **{name: _param_text(value) for name, value in line.params.items()})
+
+
+def _param_text(value) -> str:
+    if isinstance(value, Term):
+        return translate(value.key)
+    if isinstance(value, datetime):
+        return local_datetime(value)
+    return str(value)
+
+
 @blueprint.get("/melding/<int:report_id>")
 def report_page(report_id: int):
     report = _report_for_team(report_id)
-    history, messages = report_history(session(), report), report_messages(session(), report)
     now = datetime.now(UTC)
+    contact = view_contact_details(session(), report, current_user.user, now)
+    if contact:
+        session().commit()  # the look at the resident's details is on the audit trail before they are shown
     label = timer_label(report, now)
-    day = business_calendar().office_hours.length
     return render_template(
         "team/report.html",
         report=report,
-        history=history,
-        messages=messages,
+        history=[(line.at, history_text(line)) for line in history_lines(session(), report)],
+        messages=report_messages(session(), report),
         escalations=report_escalations(session(), report),
         feedback=feedback_for(session(), report),
+        may_reopen=may_reopen(current_user.user),
+        contact=contact,
         label=label,
-        duration=describe(label.remaining, day) if label.remaining is not None else None,
+        timer=timer_text(label),
         next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
         categories=active_main_categories(session()),
         queues=list(Queue),
     )
+
+
+@blueprint.get("/melding/<int:report_id>/foto/<int:position>")
+def photo(report_id: int, position: int):
+    """A photo of a report the team may see, full size or as a thumbnail (?variant=thumb)."""
+    report = _report_for_team(report_id)
+    attachment = next((a for a in report.attachments if a.position == position), None)
+    variant = "thumb" if request.args.get("variant") == "thumb" else "photo"
+    path = photo_store().path(attachment.storage_key, variant) if attachment else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
 
 
 def _act(report_id: int, action):

@@ -28,6 +28,7 @@ class AuditAction(enum.StrEnum):
     STATUS_CHANGED = "status.changed"
     NOTE_ADDED = "note.added"
     CONTACT_LOGGED = "contact.logged"
+    CONTACT_VIEWED = "contact.viewed"  # someone saw the resident's e-mail address and phone number
     REPORT_CLAIMED = "report.claimed"
     REPORT_REQUEUED = "report.requeued"
     REPORT_ASSIGNED = "report.assigned"

@@ -2,21 +2,31 @@
 resident's feedback.
 """
 
+from triage.workflow.contact_details import ContactDetails, may_see_contact, view_contact_details
 from triage.workflow.feedback import feedback_for, give_feedback
+from triage.workflow.history import HistoryLine, Term, history_lines
 from triage.workflow.transitions import add_note, assign, change_status, claim, next_statuses, requeue
 from triage.workflow.work_lists import (
     PAGE_SIZE,
     Filters,
+    TimerLabel,
     describe,
+    may_reopen,
     may_see_queue,
     report_escalations,
-    report_history,
     report_messages,
     timer_label,
     work_list,
 )
 
 __all__ = [
+    "ContactDetails",
+    "HistoryLine",
+    "Term",
+    "history_lines",
+    "may_reopen",
+    "may_see_contact",
+    "view_contact_details",
     "add_note",
     "assign",
     "change_status",
@@ -25,12 +35,12 @@ __all__ = [
     "requeue",
     "Filters",
     "PAGE_SIZE",
+    "TimerLabel",
     "describe",
     "feedback_for",
     "give_feedback",
     "may_see_queue",
     "report_escalations",
-    "report_history",
     "report_messages",
     "timer_label",
     "work_list",

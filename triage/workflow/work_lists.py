@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import (
     Area,
-    AuditEvent,
     Category,
     Escalation,
     Feedback,
@@ -25,6 +24,7 @@ from models import (
 )
 from triage.norms.clock import working_time_between
 from triage.norms.due_times import business_calendar, settings
+from triage.workflow.transitions import next_statuses
 
 PAGE_SIZE = 50
 DUE_SOON = timedelta(days=2)  # the "due soon" filter of the work lists and the dashboard's due-soon count
@@ -42,8 +42,9 @@ class Filters:
 
 @dataclass(frozen=True)
 class TimerLabel:
-    kind: str  # "ok", "soon", "overdue", "paused", "none"
+    kind: str  # "ok", "soon", "overdue", "paused", "none", "reopen"
     remaining: timedelta | None
+    calendar_days: bool = False  # the norm counts calendar days: the label says days, not working days
 
 
 def may_see_queue(user: StaffUser, queue: Queue) -> bool:
@@ -51,6 +52,12 @@ def may_see_queue(user: StaffUser, queue: Queue) -> bool:
     if user.roles & {Role.TEAM_LEAD, Role.ADMIN}:
         return True
     return Role.TEAM_MEMBER in user.roles and any(team.queue is queue for team in user.teams)
+
+
+def may_reopen(user: StaffUser) -> bool:
+    """Whether the transition table lets this person reopen a handled report: only they get residents' requests
+    to reopen on their work list, so a request never waits with someone who cannot act on it."""
+    return ReportStatus.REOPENED in next_statuses(ReportStatus.DONE, user.roles)
 
 
 def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -> Select:
@@ -77,7 +84,8 @@ def work_list(
 ) -> tuple[list[Report], int]:
     reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
     reopen = and_(Report.status.in_(ReportStatus.resolved()), Report.id.in_(reopen_asked))
-    in_view = or_(Report.status.in_(ReportStatus.team_work()), reopen)
+    team_work = Report.status.in_(ReportStatus.team_work())
+    in_view = or_(team_work, reopen) if may_reopen(user) else team_work
     base = _filtered(select(Report).where(Report.queue == queue, in_view), filters, user, now)
     total = session.scalar(select(func.count()).select_from(base.subquery()))
     page = max(filters.page, 1)
@@ -101,22 +109,22 @@ def timer_label(report: Report, now: datetime) -> TimerLabel:
     calendar_days = bool(report.category and report.category.calendar_days)
     remaining = working_time_between(business_calendar(), now, report.due_at, calendar_days)
     if remaining < timedelta(0):
-        return TimerLabel("overdue", remaining)
+        return TimerLabel("overdue", remaining, calendar_days)
     total = working_time_between(business_calendar(), report.queue_entered_at or now, report.due_at, calendar_days)
     used = 1 - (remaining / total) if total > timedelta(0) else 1.0
-    return TimerLabel("soon" if used >= settings()["due_soon_share"] else "ok", remaining)
+    return TimerLabel("soon" if used >= settings()["due_soon_share"] else "ok", remaining, calendar_days)
 
 
-def describe(remaining: timedelta, day_length: timedelta) -> tuple[int, int]:
-    """(working days, hours) of a stretch of office time, for the label text."""
-    seconds = abs(remaining.total_seconds())
-    days, rest = divmod(seconds, day_length.total_seconds())
-    return int(days), int(rest // 3600)
-
-
-def report_history(session: Session, report: Report) -> list[AuditEvent]:
-    """Every change to the report in the order it happened, with who did it."""
-    return list(session.scalars(select(AuditEvent).where(AuditEvent.report_id == report.id).order_by(AuditEvent.id)))
+def describe(label: TimerLabel) -> tuple[str, dict[str, int]]:
+    """The label's text key and amounts. A calendar-day norm counts whole days of 24 hours ("3 dagen");
+    a working-day norm counts office days and hours ("2 werkdagen en 4 uur"), so neither reads in the other's unit.
+    """
+    key = f"timer.{label.kind}"
+    if label.remaining is None:
+        return key, {}
+    day = timedelta(days=1) if label.calendar_days else business_calendar().office_hours.length
+    days, rest = divmod(abs(label.remaining.total_seconds()), day.total_seconds())
+    return (f"{key}.calendar" if label.calendar_days else key), {"days": int(days), "hours": int(rest // 3600)}
 
 
 def report_messages(session: Session, report: Report) -> list[ReportMessage]:
