@@ -1,8 +1,16 @@
-"""Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, and the
-resident's feedback.
+"""Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, the
+resident's feedback, and the staff search over reports.
 """
 
 from triage.workflow.feedback import feedback_for, give_feedback
+from triage.workflow.search import (
+    Found,
+    SearchFilters,
+    openable_by,
+    report_by_code,
+    search_problems,
+    search_reports,
+)
 from triage.workflow.transitions import add_note, assign, change_status, claim, next_statuses, requeue
 from triage.workflow.work_lists import (
     PAGE_SIZE,
@@ -17,6 +25,12 @@ from triage.workflow.work_lists import (
 )
 
 __all__ = [
+    "Found",
+    "SearchFilters",
+    "openable_by",
+    "report_by_code",
+    "search_problems",
+    "search_reports",
     "add_note",
     "assign",
     "change_status",
