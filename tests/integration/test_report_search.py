@@ -7,9 +7,9 @@ import pytest
 from sqlalchemy import func, select, text
 
 from models import Report, Role
+from tests.factories import make_report, make_staff, route_report
 from triage.inbox import InboxFilters
 from triage.workflow import SearchFilters, report_by_code, search_problems, search_reports
-from tests.factories import make_report, make_staff, route_report
 
 NOW = datetime.now(UTC)
 ELSEWHERE = (4.6600, 52.3950)  # another buurt of the demo municipality than the Grote Markt
