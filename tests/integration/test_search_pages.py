@@ -68,7 +68,8 @@ def test_words_list_the_reports_with_links_and_keep_the_filters(client, officer,
 
 
 def results_of(client, words: str) -> str:
-    return client.get("/medewerkers/zoeken", query_string={"q": words}).get_data(as_text=True).split("results-heading")[2]
+    page = client.get("/medewerkers/zoeken", query_string={"q": words}).get_data(as_text=True)
+    return page.split("results-heading")[2]
 
 
 def test_results_link_a_team_member_only_to_own_team_pages(client, team_member, reports):

@@ -10,6 +10,7 @@ from triage.workflow.search import (
     report_by_code,
     search_problems,
     search_reports,
+    without_refused_filters,
 )
 from triage.workflow.transitions import add_note, assign, change_status, claim, next_statuses, requeue
 from triage.workflow.work_lists import (
@@ -31,6 +32,7 @@ __all__ = [
     "report_by_code",
     "search_problems",
     "search_reports",
+    "without_refused_filters",
     "add_note",
     "assign",
     "change_status",

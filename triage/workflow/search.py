@@ -13,14 +13,14 @@ are built in migration 0013 on the same texts as SEARCHED_TEXTS here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Integer, Select, false, func, literal_column, or_, select, text, true
 from sqlalchemy.orm import Session, selectinload
 
 from models import Area, AreaKind, Queue, Report, ReportStatus, Role, StaffUser
-from triage.inbox.queries import InboxFilters, filter_problems, matching
+from triage.inbox.queries import InboxFilters, filter_problems, matching, without_refused
 from triage.intake.tracking import normalise_tracking_code
 from triage.kernel import Problems
 from triage.workflow.work_lists import may_see_queue
@@ -57,6 +57,12 @@ def search_problems(session: Session, filters: SearchFilters) -> Problems:
     if filters.status and filters.status not in {s.value for s in ReportStatus}:
         problems.add("status", "filter.unknown_status")
     return problems
+
+
+def without_refused_filters(filters: SearchFilters, problems: Problems) -> SearchFilters:
+    """The filters kept while a refused one is shown next to its field: the search still answers."""
+    kept = replace(filters, **{name: "" for name in ("queue", "status") if name in problems})
+    return replace(kept, inbox=without_refused(filters.inbox, problems))
 
 
 def openable_by(user: StaffUser) -> ColumnElement[bool]:
