@@ -13,6 +13,7 @@ from models import Channel, Queue, Report, ReportStatus, Role, StaffUser
 from triage.inbox import AGES, InboxFilters
 from triage.reference import main_categories
 from triage.workflow import (
+    COUNTED_UP_TO,
     SearchFilters,
     may_see_queue,
     report_by_code,
@@ -78,5 +79,6 @@ def results():
         found=found,
         links={report.id: page_of(report, user) for report in found.reports},
         choices=_choices(),
+        counted_up_to=COUNTED_UP_TO,
     )
     return page, 400 if problems else 200

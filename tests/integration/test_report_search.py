@@ -172,3 +172,10 @@ def test_staff_of_every_role_may_search(session, reports):
         user = make_staff(session, role, email=f"zoek-{role.value}@haarlem.example")
         expected = 0 if role is Role.TEAM_MEMBER else 1  # a member without a team opens no queue
         assert found(session, "fietspad", user).total == expected
+
+
+def test_a_common_word_is_counted_only_up_to_a_limit(session, tmp_path, officer, monkeypatch):
+    monkeypatch.setattr("triage.workflow.search.COUNTED_UP_TO", 1)
+    for _ in range(3):
+        make_report(session, tmp_path, "Nog een losse tegel")
+    assert found(session, "tegel", officer).total == 2  # "more than 1"

@@ -4,6 +4,7 @@ resident's feedback, and the staff search over reports.
 
 from triage.workflow.feedback import feedback_for, give_feedback
 from triage.workflow.search import (
+    COUNTED_UP_TO,
     Found,
     SearchFilters,
     openable_by,
@@ -26,6 +27,7 @@ from triage.workflow.work_lists import (
 )
 
 __all__ = [
+    "COUNTED_UP_TO",
     "Found",
     "SearchFilters",
     "openable_by",

@@ -26,6 +26,7 @@ from triage.kernel import Problems
 from triage.workflow.work_lists import may_see_queue
 
 RESULTS_SHOWN = 50
+COUNTED_UP_TO = 1000  # "more than 1000" tells enough; counting every match of a common word costs most of the time
 # The report's texts the search reads, in the order of the indexes of migration 0013. An address column joins
 # here, in the FTS5 table's columns and triggers, and in the PostgreSQL index expressions (one new migration).
 SEARCHED_TEXTS = ("description", "location_text")
@@ -46,7 +47,7 @@ class SearchFilters:
 @dataclass(frozen=True)
 class Found:
     reports: list[Report]
-    total: int
+    total: int  # counted up to COUNTED_UP_TO + 1
     by_likeness: bool  # found by trigram similarity (a typo), because the words themselves found nothing
 
 
@@ -103,7 +104,8 @@ def _list_filters(filters: SearchFilters) -> list[ColumnElement[bool]]:
 
 
 def _found(session: Session, query: Select) -> Found:
-    total = session.scalar(select(func.count()).select_from(query.subquery()))
+    counted = query.with_only_columns(Report.id).limit(COUNTED_UP_TO + 1).subquery()
+    total = session.scalar(select(func.count()).select_from(counted))
     page = query.order_by(Report.created_at.desc(), Report.id.desc()).limit(RESULTS_SHOWN)
     rows = session.scalars(page.options(selectinload(Report.buurt), selectinload(Report.category)))
     return Found(list(rows), int(total or 0), False)
