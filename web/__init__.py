@@ -58,6 +58,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.dashboard import blueprint as dashboard
     from web.open311 import blueprint as open311
     from web.resident import blueprint as resident
+    from web.search import blueprint as search
     from web.team import blueprint as team
     from web.triage_inbox import blueprint as triage_inbox
 
@@ -66,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(triage_inbox)
     app.register_blueprint(team)
+    app.register_blueprint(search)
     app.register_blueprint(admin)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)

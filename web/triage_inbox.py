@@ -10,22 +10,50 @@ from geoalchemy2.shape import to_shape
 
 from models import Priority, Queue, Report, Role
 from triage import inbox as decisions
-from triage.inbox import duplicate_candidates, latest_proposals, next_waiting, recent_corrections, waiting_reports
+from triage.inbox import (
+    InboxFilters,
+    duplicate_candidates,
+    filter_problems,
+    latest_proposals,
+    next_waiting,
+    recent_corrections,
+    waiting_reports,
+    without_refused,
+)
 from triage.reference import active_main_categories
 from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
 from web.intake_request import photo_store
+from web.search import inbox_choices
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
 blueprint.before_request(require_roles({Role.TRIAGE_OFFICER, Role.ADMIN}))
 
 
+def _inbox_filters() -> InboxFilters:
+    args = request.args
+    return InboxFilters(args.get("category", ""), args.get("channel", ""), args.get("buurt", ""), args.get("age", ""))
+
+
 @blueprint.get("/")
 def inbox():
-    reports = waiting_reports(session())
-    return render_template("triage/inbox.html", reports=reports, proposals=latest_proposals(session(), reports))
+    """The waiting reports, narrowed by the filters; a refused filter is named next to its field, the others apply."""
+    filters = _inbox_filters()
+    problems = filter_problems(session(), filters)
+    usable = without_refused(filters, problems)
+    reports = waiting_reports(session(), filters=usable, now=datetime.now(UTC))
+    page = render_template(
+        "triage/inbox.html",
+        reports=reports,
+        proposals=latest_proposals(session(), reports),
+        filters=filters,
+        filtered=usable != InboxFilters(),
+        problems=problems,
+        choices=inbox_choices(),
+    )
+    return page, 400 if problems else 200
 
 
 def _report_or_404(report_id: int) -> Report:

@@ -1,21 +1,88 @@
-"""What the triage officers' pages list: the reports waiting for a decision, their proposals, past corrections."""
+"""What the triage officers' pages list: the reports waiting for a decision (filtered by category, channel, buurt
+and age), their proposals, past corrections."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from models import Correction, Proposal, Report, ReportStatus
+from models import Area, AreaKind, Category, Channel, Correction, Proposal, Report, ReportStatus
+from triage.kernel import Problems
 
 INBOX_SIZE = 50
 CORRECTIONS_SHOWN = 200
+AGES = {"1": timedelta(days=1), "3": timedelta(days=3), "7": timedelta(days=7)}  # waiting at least this long
 
 
-def waiting_reports(session: Session, limit: int = INBOX_SIZE) -> list[Report]:
+@dataclass(frozen=True)
+class InboxFilters:
+    """What an officer narrows the inbox to; "" is no filter. category is a main category's slug, buurt a code."""
+
+    category: str = ""
+    channel: str = ""
+    buurt: str = ""
+    age: str = ""  # a key of AGES
+
+
+def filter_problems(session: Session, filters: InboxFilters) -> Problems:
+    """Values no form offers (a changed link, an old bookmark): refused by name rather than silently ignored."""
+    problems = Problems()
+    if filters.category and not session.scalar(_main_category(filters.category)):
+        problems.add("category", "filter.unknown_category")
+    if filters.channel and filters.channel not in {c.value for c in Channel}:
+        problems.add("channel", "filter.unknown_channel")
+    if filters.buurt and not session.scalar(_buurt(filters.buurt)):
+        problems.add("buurt", "filter.unknown_buurt")
+    if filters.age and filters.age not in AGES:
+        problems.add("age", "filter.unknown_age")
+    return problems
+
+
+def without_refused(filters: InboxFilters, problems: Problems) -> InboxFilters:
+    """The filters an officer may keep while a refused one is shown next to its field."""
+    return replace(filters, **{name: "" for name in problems if hasattr(filters, name)})
+
+
+def _main_category(slug: str) -> Select:
+    return select(Category.id).where(Category.slug == slug, Category.parent_id.is_(None))
+
+
+def _buurt(code: str) -> Select:
+    return select(Area.id).where(Area.kind == AreaKind.BUURT, Area.code == code)
+
+
+def in_main_category(slug: str) -> ColumnElement[bool]:
+    """The report's own category, or (still waiting) a proposal's, lies under this main category."""
+    subs = select(Category.id).where(Category.parent_id.in_(_main_category(slug)))
+    proposed = select(Proposal.report_id).where(Proposal.category_id.in_(subs))
+    return or_(Report.category_id.in_(subs), Report.id.in_(proposed))
+
+
+def matching(filters: InboxFilters, now: datetime) -> ColumnElement[bool]:
+    """The filters as one condition; the search uses the same ones, so a filter means the same on every page."""
+    conditions = [true()]
+    if filters.category:
+        conditions.append(in_main_category(filters.category))
+    if filters.channel in {c.value for c in Channel}:
+        conditions.append(Report.channel == Channel(filters.channel))
+    if filters.buurt:
+        conditions.append(Report.buurt_id.in_(_buurt(filters.buurt)))
+    if filters.age in AGES:
+        conditions.append(Report.created_at <= now - AGES[filters.age])
+    return and_(*conditions)
+
+
+def waiting_reports(
+    session: Session, limit: int = INBOX_SIZE, filters: InboxFilters | None = None, now: datetime | None = None
+) -> list[Report]:
     """Received reports, oldest first: the one that has waited longest is decided first."""
+    wanted = matching(filters, now) if filters and now else true()
     query = (
         select(Report)
-        .where(Report.status == ReportStatus.RECEIVED)
+        .where(Report.status == ReportStatus.RECEIVED, wanted)
         .order_by(Report.created_at, Report.id)
         .options(selectinload(Report.buurt))
         .limit(limit)

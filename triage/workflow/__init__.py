@@ -1,10 +1,20 @@
-"""Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, and the
-resident's feedback.
+"""Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, the
+resident's feedback, and the staff search over reports.
 """
 
 from triage.workflow.contact_details import ContactDetails, may_see_contact, view_contact_details
 from triage.workflow.feedback import feedback_for, give_feedback
 from triage.workflow.history import HistoryLine, Term, history_lines
+from triage.workflow.search import (
+    COUNTED_UP_TO,
+    Found,
+    SearchFilters,
+    openable_by,
+    report_by_code,
+    search_problems,
+    search_reports,
+    without_refused_filters,
+)
 from triage.workflow.transitions import add_note, assign, change_status, claim, next_statuses, requeue
 from triage.workflow.work_lists import (
     PAGE_SIZE,
@@ -27,6 +37,14 @@ __all__ = [
     "may_reopen",
     "may_see_contact",
     "view_contact_details",
+    "COUNTED_UP_TO",
+    "Found",
+    "SearchFilters",
+    "openable_by",
+    "report_by_code",
+    "search_problems",
+    "search_reports",
+    "without_refused_filters",
     "add_note",
     "assign",
     "change_status",

@@ -1,0 +1,65 @@
+"""Search over reports: on PostgreSQL a Dutch full-text index and a trigram index on the searched texts, on SQLite
+an FTS5 table kept in step with the report by triggers.
+
+The searched texts are the description and the location text; triage/workflow/search.py builds the same
+expression (SEARCHED_TEXTS), so a new searched column means a migration that rebuilds these indexes.
+
+Revision ID: 0013
+Revises: 0010
+Create Date: 2026-12-01
+"""
+
+from alembic import op
+
+
+revision = '0013'
+down_revision = '0010'
+branch_labels = None
+depends_on = None
+
+POSTGRES_TEXT = "coalesce(description, '') || ' ' || coalesce(location_text, '')"
+
+SQLITE_UPGRADE = (
+    "CREATE VIRTUAL TABLE report_search USING fts5(description, location_text, content='report', "
+    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER report_search_insert AFTER INSERT ON report BEGIN "
+    "INSERT INTO report_search (rowid, description, location_text) "
+    "VALUES (new.id, new.description, new.location_text); END",
+    "CREATE TRIGGER report_search_delete AFTER DELETE ON report BEGIN "
+    "INSERT INTO report_search (report_search, rowid, description, location_text) "
+    "VALUES ('delete', old.id, old.description, old.location_text); END",
+    "CREATE TRIGGER report_search_update AFTER UPDATE OF description, location_text ON report BEGIN "
+    "INSERT INTO report_search (report_search, rowid, description, location_text) "
+    "VALUES ('delete', old.id, old.description, old.location_text); "
+    "INSERT INTO report_search (rowid, description, location_text) "
+    "VALUES (new.id, new.description, new.location_text); END",
+    "INSERT INTO report_search (report_search) VALUES ('rebuild')",
+)
+SQLITE_DOWNGRADE = (
+    "DROP TRIGGER report_search_update",
+    "DROP TRIGGER report_search_delete",
+    "DROP TRIGGER report_search_insert",
+    "DROP TABLE report_search",
+)
+POSTGRES_UPGRADE = (
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE INDEX ix_report_search_words ON report USING gin (to_tsvector('dutch'::regconfig, {POSTGRES_TEXT}))",
+    f"CREATE INDEX ix_report_search_trigrams ON report USING gin (({POSTGRES_TEXT}) gin_trgm_ops)",
+)
+POSTGRES_DOWNGRADE = (
+    "DROP INDEX ix_report_search_trigrams",
+    "DROP INDEX ix_report_search_words",
+)
+
+
+def _run(sqlite: tuple[str, ...], postgres: tuple[str, ...]) -> None:
+    for statement in sqlite if op.get_bind().dialect.name == "sqlite" else postgres:
+        op.execute(statement)
+
+
+def upgrade() -> None:
+    _run(SQLITE_UPGRADE, POSTGRES_UPGRADE)
+
+
+def downgrade() -> None:
+    _run(SQLITE_DOWNGRADE, POSTGRES_DOWNGRADE)
