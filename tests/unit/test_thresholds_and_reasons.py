@@ -62,3 +62,33 @@ def test_reasons_leave_out_function_words_and_say_which_category_they_mean():
     assert [r.details["key"] for r in reasons[1:]] == ["nearby", "nearby_all", "area"]
     assert reasons[1].details["category"] == "afval"
     assert "all" not in reasons[2].text
+
+
+def _labelled(count: int, origin: str):
+    from classifiers.inputs import LabelledReport, ReportInput
+
+    return [(LabelledReport(ReportInput(text=f"{origin} melding {i}"), "afval"), origin) for i in range(count)]
+
+
+def test_retraining_chooses_the_threshold_on_held_out_real_decisions_once_there_are_enough():
+    from triage.proposals.learning import in_holdout, retrain_threshold_origin
+
+    labelled = _labelled(3000, "demo") + _labelled(2000, "decisions")
+    train = [(e, o) for e, o in labelled if not in_holdout(e)]
+
+    origin = retrain_threshold_origin(train, labelled)
+
+    assert len(origin.held_out) >= MIN_REAL_DECISIONS
+    assert {o for _, o in origin.held_out} == {"decisions"}
+
+
+def test_retraining_with_few_real_decisions_keeps_the_demo_basis():
+    from triage.proposals.learning import in_holdout, retrain_threshold_origin
+
+    labelled = _labelled(3000, "demo") + _labelled(300, "history")
+    train = [(e, o) for e, o in labelled if not in_holdout(e)]
+
+    origin = retrain_threshold_origin(train, labelled)
+
+    assert not origin.held_out
+    assert threshold_basis(origin.origins)["chosen_on"] == "demo"

@@ -196,7 +196,7 @@ class NotWorseOnHoldout:
         )
 
 
-def _retrain_origin(train: list[tuple[LabelledReport, str]], labelled: list[tuple[LabelledReport, str]]):
+def retrain_threshold_origin(train: list[tuple[LabelledReport, str]], labelled: list[tuple[LabelledReport, str]]):
     """The threshold is chosen on the real decisions held out from training, once there are enough of them."""
     real_held_out = [(e, o) for e, o in labelled if in_holdout(e) and o in (HISTORY, DECISIONS)]
     if len(real_held_out) >= MIN_REAL_DECISIONS:
@@ -219,7 +219,7 @@ def retrain(
     holdout = [e for e, _ in labelled if in_holdout(e)]
     judge = NotWorseOnHoldout(store, task, holdout)
     stored = train_and_store(
-        store, task, [e for e, _ in train], rules, "retrain", judge, _retrain_origin(train, labelled), now
+        store, task, [e for e, _ in train], rules, "retrain", judge, retrain_threshold_origin(train, labelled), now
     )
     decision = RetrainDecision(
         task,
