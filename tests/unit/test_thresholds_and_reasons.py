@@ -92,3 +92,12 @@ def test_retraining_with_few_real_decisions_keeps_the_demo_basis():
 
     assert not origin.held_out
     assert threshold_basis(origin.origins)["chosen_on"] == "demo"
+
+
+def test_workers_read_the_threshold_settings_like_the_app():
+    from triage.proposals.classifying import thresholds_from_environment
+
+    assert thresholds_from_environment({"CATEGORY_THRESHOLD": "0.7", "QUEUE_THRESHOLD": ""}) == {
+        "category": 0.7,
+        "queue": None,
+    }

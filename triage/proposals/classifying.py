@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from models import Report
 from triage.kernel.time import LOCAL_TIME_ZONE
 
 log = logging.getLogger(__name__)
+THRESHOLD_SETTINGS = {"category": "CATEGORY_THRESHOLD", "queue": "QUEUE_THRESHOLD"}
 
 
 @dataclass
@@ -53,6 +55,11 @@ def load_classifiers(root: Path, thresholds: dict[str, float | None] | None = No
             artifact.metadata, artifact.classifier.threshold, (thresholds or {}).get(task)
         )
     return LoadedClassifiers(loaded["category"], loaded["queue"], problems)
+
+
+def thresholds_from_environment(env: Mapping[str, str]) -> dict[str, float | None]:
+    """CATEGORY_THRESHOLD and QUEUE_THRESHOLD, so an rq worker routes as the app it serves does."""
+    return {task: float(env[name]) if env.get(name) else None for task, name in THRESHOLD_SETTINGS.items()}
 
 
 def _say_why_none(store: ArtifactStore, task: str, error: ArtifactError) -> None:
