@@ -1,4 +1,5 @@
-# The README's two commands: `make run` (set up everything, serve on http://127.0.0.1:5000) and `make test`.
+# The README's two commands: `make run` (set up everything, serve on http://$(HOST):$(PORT), default
+# 127.0.0.1:5000; `make run PORT=8080 HOST=0.0.0.0` changes them) and `make test`.
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -10,10 +11,11 @@ PORT   ?= 5000
 .PHONY: run setup test bench bench-classifier lint spatialite clean
 
 run: setup
-	$(TRIAGE) serve --host $(HOST) --port $(PORT)
+	@$(TRIAGE) serve --host $(HOST) --port $(PORT)
 
 setup: $(VENV)/.installed spatialite
-	$(TRIAGE) setup
+	@echo "Database, gegevens van de gemeente en classifiers klaarzetten ..."
+	@$(TRIAGE) setup
 
 test: $(VENV)/.installed spatialite
 	$(VENV)/bin/ruff check .
@@ -32,10 +34,12 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 $(VENV)/.installed: setup.cfg pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	touch $@
+	@echo "Installeren: Python-omgeving in $(VENV) met de pakketten uit setup.cfg (de eerste keer een paar minuten) ..."
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet -e '.[dev]'
+	@echo "Installeren klaar."
+	@touch $@
 
 # SpatiaLite comes from the OS. Install it with apt where we can; elsewhere say which package to get.
 spatialite: $(VENV)/.installed

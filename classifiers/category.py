@@ -11,9 +11,10 @@ from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.linear import CalibratedLinear
 from classifiers.proposal import CategoryProposal
 from classifiers.reasons import Reason, reasons_from_features
-from classifiers.text import has_words
+from classifiers.text import MIN_LETTERS, carries_meaning
 
 SUB_MIN_EXAMPLES = 20
+CONTENT_FREE_CONFIDENCE = 0.2  # the most a text without meaning may claim, however busy the spot is
 
 
 class CategoryClassifier:
@@ -63,10 +64,17 @@ class CategoryClassifier:
         category, confidence = self.labels[best], float(probs[best])
         sub, sub_confidence = self._sub_choice(category, sub_probs)
         reasons = self.explain(row, best) if explain else []
-        readable = has_words(report.text)
-        if not readable:
-            reasons.append(Reason("fallback", "De tekst bevat geen woorden; alleen plek en context tellen mee"))
-            confidence = min(confidence, 0.2)
+        meaningful = carries_meaning(report.text)
+        if not meaningful:  # earlier reports nearby must not make "hallo" look like a sure category
+            reasons = [r for r in reasons if r.kind == "text"]
+            reasons.append(
+                Reason(
+                    "fallback",
+                    f"De tekst is te kort (minder dan {MIN_LETTERS} letters) om de categorie te bepalen",
+                    details={"key": "short_text", "min_letters": MIN_LETTERS},
+                )
+            )
+            confidence = min(confidence, CONTENT_FREE_CONFIDENCE)
         return CategoryProposal(
             category=category,
             confidence=confidence,
@@ -74,7 +82,7 @@ class CategoryClassifier:
             subcategory_confidence=sub_confidence,
             alternatives=[(self.labels[i], float(probs[i])) for i in ranked[1:]],
             reasons=reasons,
-            needs_person=bool(confidence < self.threshold or not readable),
+            needs_person=bool(confidence < self.threshold or not meaningful),
         )
 
     def _sub_choice(self, category: str, sub_probs) -> tuple[str | None, float | None]:

@@ -13,8 +13,10 @@ from classifiers.evaluation import evaluate
 from classifiers.inputs import LabelledReport
 from classifiers.queue import QueueClassifier
 from classifiers.rules import RuleSet
+from classifiers.thresholds import DECISIONS, DEMO, HISTORY
 
 QUEUE_FOLDS = 5
+FORMAT_ORIGINS = {"demo": DEMO, "katwijk": HISTORY, "signalen": HISTORY, "queue-labels": DECISIONS}
 
 
 def fingerprint(examples: Sequence[LabelledReport], task: str) -> str:
@@ -72,7 +74,19 @@ def candidate_is_not_worse(current: dict, candidate: dict, tolerance: float = 0.
     return candidate["macro_f1"] + tolerance >= current["macro_f1"]
 
 
-def metadata(task: str, examples: Sequence[LabelledReport], metrics: dict, source: str) -> dict:
+def has_label(task: str, example: LabelledReport) -> bool:
+    return bool(example.category if task == "category" else example.queue)
+
+
+def choose_threshold(classifier, examples: Sequence[LabelledReport]) -> float:
+    """Re-choose the routing threshold on other examples (the real decisions held out from retraining)."""
+    classifier.threshold = evaluate_on(classifier, examples)["suggested_threshold"]
+    return classifier.threshold
+
+
+def metadata(
+    task: str, examples: Sequence[LabelledReport], metrics: dict, source: str, threshold_basis: dict | None = None
+) -> dict:
     labels = sorted({(e.category if task == "category" else e.queue) for e in examples} - {None})
     return {
         "training_data_sha256": fingerprint(examples, task),
@@ -82,4 +96,5 @@ def metadata(task: str, examples: Sequence[LabelledReport], metrics: dict, sourc
         "metrics": {k: v for k, v in metrics.items() if k != "automation_curve"},
         "automation_curve": metrics.get("automation_curve", []),
         "threshold": metrics.get("suggested_threshold"),
+        "threshold_basis": threshold_basis,
     }

@@ -324,7 +324,7 @@ def close_hours(rows: list[dict]) -> list[float]:
 
 
 def open_by_age(rows: list[dict]) -> list[dict]:
-    """Share of reports still open at the end of the export, by age: to compare the generated history with."""
+    """Share of reports still open at the end of the export, by age: the generated backlog follows it."""
     end = max(r["created"] for r in rows)
     buckets = []
     for index, youngest in enumerate(OPEN_AGE_BUCKETS):

@@ -25,13 +25,15 @@ import click
 from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
-from classifiers.training import evaluate_on
+from classifiers.training import FORMAT_ORIGINS, evaluate_on
 from models import Role
 from triage.open311 import api_keys
 from triage.proposals.history import HISTORY_FORMATS, import_history
 from triage.proposals.learning import (
+    ThresholdOrigin,
     decided_report_examples,
     history_examples,
+    origin_of,
     retrain,
     train_and_store,
     when_none_is_promoted,
@@ -76,10 +78,11 @@ def _examples(data: Path | None, fmt: str | None, from_database: bool):
         database.dispose()
         if not records:
             raise click.ClickException("the database has no imported history and no decided reports yet")
-        return [r.example for r in records], "database"
+        return [r.example for r in records], "database", ThresholdOrigin([origin_of(r) for r in records])
     if data is None or fmt is None:
         raise click.UsageError("give --data and --format, or --from-database")
-    return _read(data, fmt).examples, f"{fmt}:{data.name}"
+    examples = _read(data, fmt).examples
+    return examples, f"{fmt}:{data.name}", ThresholdOrigin.all_from(FORMAT_ORIGINS[fmt], examples)
 
 
 @click.group()
@@ -96,10 +99,10 @@ def main() -> None:
 @store_option
 def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | None, artifacts: Path | None) -> None:
     """Train on a file (or the database) and write a versioned artifact."""
-    examples, source = _examples(data, fmt, from_database)
+    examples, source, origin = _examples(data, fmt, from_database)
     store = _store(artifacts)
     decides = when_none_is_promoted(store, task) if promote is None else lambda _candidate: promote
-    stored = train_and_store(store, task, examples, product_rules(), source, decides)
+    stored = train_and_store(store, task, examples, product_rules(), source, decides, origin)
     click.echo(
         f"{task} artifact {stored.version}: {len(examples)} examples, "
         f"macro-F1 {stored.metrics.get('macro_f1', float('nan')):.3f}, threshold {stored.classifier.threshold}"
@@ -131,7 +134,7 @@ def evaluate(
         loaded = store.load(task, version) if version else store.load_promoted(task)
     except ArtifactError as error:
         raise click.ClickException(str(error)) from error
-    examples, source = _examples(data, fmt, from_database)
+    examples, source, _origin = _examples(data, fmt, from_database)
     result = evaluate_on(loaded.classifier, examples)
     result["artifact"] = loaded.version
     click.echo(
@@ -232,6 +235,7 @@ def retrain_command(task: str, base: Path, base_format: str, artifacts: Path | N
             read_dataset(base, base_format, False).records,
             product_rules(),
             datetime.now(UTC),
+            FORMAT_ORIGINS[base_format],
         )
     current = "none" if decision.current_macro_f1 is None else f"{decision.current_macro_f1:.3f}"
     click.echo(

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from models.database import Database, database_url
 from triage.notifications.sending import send_outbox
 from triage.periodic import PeriodicSettings, periodic_work
-from triage.proposals.classifying import LoadedClassifiers, load_classifiers
+from triage.proposals.classifying import LoadedClassifiers, load_classifiers, thresholds_from_environment
 from triage.proposals.pipeline import run_proposal
 from triage.proposals.sources import artifact_root
 
@@ -25,7 +25,7 @@ def _classifiers() -> LoadedClassifiers:
     """Loaded once per worker process, like the app does at start."""
     global _worker_classifiers
     if _worker_classifiers is None:
-        _worker_classifiers = load_classifiers(artifact_root())
+        _worker_classifiers = load_classifiers(artifact_root(), thresholds_from_environment(os.environ))
     return _worker_classifiers
 
 

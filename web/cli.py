@@ -20,7 +20,7 @@ from classifiers.artifacts import ArtifactStore
 from classifiers.datasets import read_dataset
 from models.migrate import upgrade
 from triage import cli as triage_cli
-from triage.proposals import DEMO_CORPUS, product_rules, train_and_store, when_none_is_promoted
+from triage.proposals import DEMO_CORPUS, ThresholdOrigin, product_rules, train_and_store, when_none_is_promoted
 from triage.reference import load_reference_data
 from web.database import database
 
@@ -51,13 +51,15 @@ def _create_app(context: click.Context) -> Flask:
 def setup() -> None:
     """Bring the database to the newest schema and load the municipality's data (DATA_DIR); safe to run again."""
     db = database()
+    click.echo("Database bijwerken naar het nieuwste schema ...")
     if db.engine.dialect.name == "postgresql":
         with db.engine.begin() as connection:
             connection.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS postgis")
     upgrade(db.engine)
+    click.echo("Gegevens van de gemeente laden (teams, categorieën, gebieden) ...")
     with db.session() as session:
         summary = load_reference_data(session, Path(current_app.config["DATA_DIR"]))
-    click.echo(f"Database ready: {summary.teams} teams, {summary.categories} categories, {summary.areas} areas.")
+    click.echo(f"Database klaar: {summary.teams} teams, {summary.categories} categorieën, {summary.areas} gebieden.")
     _seed_demo_history_into_empty_database()
     _train_missing_classifiers(Path(current_app.config["ARTIFACT_DIR"]))
 
@@ -79,9 +81,12 @@ def _seed_demo_history_into_empty_database() -> None:
     with database().session() as session:
         if demo_history.has_reports(session):
             return
+        click.echo(
+            "Een jaar demogeschiedenis maken voor het dashboard (een minuut of twee; DEMO_HISTORY=0 slaat dit over) ..."
+        )
         code = current_app.config["MUNICIPALITY_CODE"]
         summary = demo_history.seed(session, now=datetime.now(UTC), days=365, municipality_code=code)
-    click.echo(f"Demo history for the dashboard (DEMO_HISTORY=0 switches it off): {summary.describe()}")
+    click.echo(f"Demogeschiedenis klaar: {summary.describe()}")
 
 
 def _train_missing_classifiers(root: Path) -> None:
@@ -90,13 +95,18 @@ def _train_missing_classifiers(root: Path) -> None:
     for task in ("category", "queue"):
         if store.promoted(task):
             continue
+        click.echo(f"Classifier trainen op de demoset ({TASK_WORDS[task]}) ...")
         examples = read_dataset(DEMO_CORPUS, "demo").examples
-        source = "demo:" + DEMO_CORPUS.name
-        stored = train_and_store(store, task, examples, product_rules(), source, when_none_is_promoted(store, task))
+        source, first = "demo:" + DEMO_CORPUS.name, when_none_is_promoted(store, task)
+        stored = train_and_store(store, task, examples, product_rules(), source, first, ThresholdOrigin.demo(examples))
         click.echo(
-            f"Trained and promoted the {task} classifier {stored.version} on the demo corpus "
-            f"(macro-F1 {stored.metrics.get('macro_f1', 0):.2f})."
+            f"Classifier voor {TASK_WORDS[task]} klaar: versie {stored.version}, macro-F1 "
+            f"{stored.metrics.get('macro_f1', 0):.2f}. Geleerd van een verzonnen demoset: elk voorstel wacht op een "
+            "mens tot de classifier van echte beslissingen heeft geleerd (of CATEGORY_THRESHOLD/QUEUE_THRESHOLD)."
         )
+
+
+TASK_WORDS = {"category": "categorie", "queue": "wachtrij"}
 
 
 @click.command("serve")
@@ -108,11 +118,15 @@ def serve(host: str, port: int, threads: int) -> None:
     """Serve the app with waitress, the embedded default's production-grade WSGI server."""
     from waitress import serve as waitress_serve
 
+    from web.config import public_base_url
     from web.jobs import start_periodic_thread
 
     app = current_app._get_current_object()
+    app.config["PUBLIC_BASE_URL"] = public_base_url(host, port, app.config["PUBLIC_BASE_URL"])
     start_periodic_thread(app)
-    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C stops)")
+    click.echo(
+        f"De app draait op http://{host}:{port}/ (Ctrl+C stopt hem; links in mails: {app.config['PUBLIC_BASE_URL']})"
+    )
     waitress_serve(app, host=host, port=port, threads=threads)
 
 

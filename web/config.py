@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from models.database import database_url, instance_dir
-from triage.periodic import PeriodicSettings
+from triage.periodic import DEFAULT_BASE_URL, PeriodicSettings
 from triage.proposals import artifact_root
 from triage.reference import MunicipalityProfile, configured_data_dir, load_profile
 
@@ -92,3 +92,15 @@ def municipality_of(config: dict) -> MunicipalityProfile:
 def periodic_settings(config: dict) -> PeriodicSettings:
     """The periodic run's settings as this app has them, so an app made with overrides runs with those."""
     return PeriodicSettings(config["REPORTER_RETENTION_DAYS"], config["SMTP"], config["PUBLIC_BASE_URL"])
+
+
+WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # bound to every interface: links point at this machine itself
+
+
+def public_base_url(host: str, port: int, configured: str) -> str:
+    """PUBLIC_BASE_URL when an operator set it; else where `serve` listens, so links in mails and Open311
+    discovery follow --host/--port (make run's HOST and PORT) instead of a fixed port."""
+    if os.environ.get("PUBLIC_BASE_URL") or configured != DEFAULT_BASE_URL:
+        return configured
+    shown = "127.0.0.1" if host in WILDCARD_HOSTS else (f"[{host}]" if ":" in host else host)
+    return f"http://{shown}:{port}"

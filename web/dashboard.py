@@ -191,7 +191,7 @@ def export_reports(kind: str):
     if not name:
         abort(400)
     rows = report_rows(session(), reports_in_set(session(), name, filters, now))
-    body = reports_csv(rows) if kind == "csv" else reports_geojson(rows)
+    body = reports_csv(rows, translate) if kind == "csv" else reports_geojson(rows)
     mimetype = "text/csv" if kind == "csv" else "application/geo+json"
     return _download(body, mimetype, f"meldingen-{name}-{filters.period.first}-{filters.period.last}.{kind}")
 

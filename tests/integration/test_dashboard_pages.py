@@ -53,18 +53,24 @@ def test_a_figure_downloads_as_csv_with_the_same_numbers(client, people, history
     response = client.get(f"/dashboard/cijfers/norm_queue.csv?{PERIOD}&lang=en")
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
     assert rows[0][:4] == ["Queue", "Resolved", "Within norm", "Late"]
     simple = next(r for r in rows if r[0] == "Simple")
-    assert simple[1:5] == ["5", "4", "1", "0.8000"]
+    assert simple[1:5] == ["5", "4", "1", "0,8000"]
 
 
 def test_the_filtered_reports_download_as_csv_and_geojson_without_personal_details(client, people, history):
     log_in(client, "lead@haarlem.example")
-    text = client.get(f"/dashboard/meldingen.csv?{PERIOD}&wachtrij=maatwerk").get_data(as_text=True)
-    rows = list(csv.DictReader(io.StringIO(text)))
-    assert sorted(r["tracking_code"] for r in rows) == sorted(history[n].tracking_code for n in ("M1", "M2", "M3"))
-    assert {r["responded_in_norm"] for r in rows} == {"yes", "no", ""}
+    text = client.get(f"/dashboard/meldingen.csv?{PERIOD}&wachtrij=maatwerk&lang=nl").get_data(as_text=True)
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))
+    assert sorted(r["Meldingnummer"] for r in rows) == sorted(history[n].tracking_code for n in ("M1", "M2", "M3"))
+    assert {r["Op tijd eerste contact"] for r in rows} == {"ja", "nee", ""}
+    assert {(r["Wachtrij"], r["Wachtrijcode"]) for r in rows} == {("Maatwerk", "maatwerk")}
+    assert all(r["Categorie"] and r["Categorie"] != r["Categoriecode"] for r in rows if r["Categoriecode"])
+    assert all(r["Buurt"] and r["Buurtcode"].startswith("BU") for r in rows if r["Buurtcode"])
     assert "Melding voor het dashboard" not in text  # the resident's words stay behind the staff pages
     collection = json.loads(client.get(f"/dashboard/meldingen.geojson?{PERIOD}&wachtrij=maatwerk").get_data())
     assert len(collection["features"]) == 3

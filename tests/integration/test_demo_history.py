@@ -23,7 +23,7 @@ from models import (
 from tests.factories import make_report
 from triage import demo_history
 from triage.cli import main as triage_cli
-from triage.demo_history import seeding
+from triage.demo_history import profile, seeding
 from triage.demo_history.corpus import records
 from triage.demo_history.store import is_demo
 from triage.norms.clock import due_at
@@ -289,3 +289,29 @@ def test_setup_makes_no_demo_history_when_switched_off(fresh_app):
     assert app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
     assert reports_in(app) == 0
     app.extensions["database"].dispose()
+
+
+def _real_backlog_by_age(days: int) -> list[tuple[dict, float]]:
+    """The real open backlog per age band for an even inflow: the share still open times the band's width."""
+    bands = profile.aggregates()["open_share_by_age"]
+    return [(band, band["share"] * max(0, min(band["to_days"], days) - band["from_days"])) for band in bands]
+
+
+def test_open_backlog_follows_the_real_share_still_open_by_age(session):
+    demo_history.seed(session, now=NOW, days=365, reports=6000, seed=3)
+    session.flush()
+    ages = [(r, (NOW - r.created_at).days) for r in demo_reports(session)]
+
+    for band, _ in _real_backlog_by_age(365):
+        inside = [r for r, age in ages if band["from_days"] <= age < band["to_days"]]
+        share = sum(r.status.is_open for r in inside) / len(inside)
+        spread = 3 * (band["share"] * (1 - band["share"]) / len(inside)) ** 0.5 + 0.01
+        assert abs(share - band["share"]) <= spread, (band, share, len(inside))
+
+    backlog = [(r, age) for r, age in ages if r.status.is_open]
+    weights = _real_backlog_by_age(365)
+    total = sum(w for _, w in weights)
+    surely_late = sum(w for band, w in weights if band["from_days"] >= 61) / total  # older than any norm
+    maybe_late = sum(w for band, w in weights if band["from_days"] >= 2) / total  # older than the shortest
+    overdue = sum(1 for r, _ in backlog if r.due_at and r.due_at < NOW) / len(backlog)
+    assert surely_late - 0.1 <= overdue <= maybe_late, (surely_late, overdue, maybe_late)

@@ -20,7 +20,7 @@ def test_setup_twice_keeps_reports_and_areas(fresh_app):
     runner = fresh_app.test_cli_runner()
     first = runner.invoke(args=["setup"])
     assert first.exit_code == 0, first.output
-    assert "17 teams, 168 categories, 154 areas" in first.output
+    assert "17 teams, 168 categorieën, 154 gebieden" in first.output
 
     client = fresh_app.test_client()
     created = client.post("/api/v1/reports", json={"description": "Gat in de weg", "lat": 52.3812, "lon": 4.6368})
@@ -64,7 +64,7 @@ def test_triage_is_one_command_line_for_the_app_and_the_classifiers(tmp_path, mo
 
     set_up = runner.invoke(main, ["setup"])
     assert set_up.exit_code == 0, set_up.output
-    assert "17 teams, 168 categories, 154 areas" in set_up.output
+    assert "17 teams, 168 categorieën, 154 gebieden" in set_up.output
     listed = runner.invoke(main, ["artifacts", "list", "--task", "queue"])
     assert listed.exit_code == 0 and listed.output.startswith("* "), listed.output
     periodic = runner.invoke(main, ["periodic"])

@@ -120,7 +120,7 @@ def _report(catalogue, rng, rows: Rows, report_id, number, created, point, now) 
     record = rng.choice(corpus.pool(profile.main_category(rng, local.month), channel, local.month))
     category = catalogue.by_slug[record.category]
     queue = (category.default_queue or record.queue) if record.queue_from_context else record.queue
-    life = lifecycle.plan(catalogue, rng, created, category, queue)
+    life = lifecycle.plan(catalogue, rng, created, category, queue, now)
     outcome = lifecycle.cut(life, now)
     rows.reports.append(_report_row(catalogue, life, outcome, report_id, number, record.text, channel, point))
     _related(rows, life, outcome, report_id, now)

@@ -134,7 +134,9 @@ def propose(catalogue: Catalogue, rng: random.Random, category: CategoryInfo, qu
     return Proposed(at, proposed_category, proposed_queue, category_confidence, queue_confidence, True)
 
 
-def plan(catalogue: Catalogue, rng: random.Random, created: datetime, category: CategoryInfo, queue: str) -> Life:
+def plan(
+    catalogue: Catalogue, rng: random.Random, created: datetime, category: CategoryInfo, queue: str, now: datetime
+) -> Life:
     calendar = catalogue.calendar
     proposal_at = _seconds(created + timedelta(seconds=rng.uniform(*profile.assumption("proposal_seconds"))))
     proposal = propose(catalogue, rng, category, queue, proposal_at)
@@ -153,16 +155,25 @@ def plan(catalogue: Catalogue, rng: random.Random, created: datetime, category: 
         due_at(calendar, triaged, resolution) if resolution else None,
         due_at(calendar, triaged, response) if response else None,
     )
-    _work(catalogue, rng, life)
+    _work(catalogue, rng, life, now)
     return life
 
 
-def _close_at(catalogue: Catalogue, rng: random.Random, life: Life) -> datetime | None:
-    main = life.category.main
-    if rng.random() < profile.never_closed_share(main):
-        return None
+def _close_at(catalogue: Catalogue, rng: random.Random, life: Life, now: datetime) -> datetime | None:
+    """Open at `now` as often as real reports of that age were (`open_share_by_age`), closed after a turnaround
+    drawn from the category's real quantiles: the backlog of a municipality at work, not an accumulation of
+    every slow tail and never-closed report of the year."""
+    main, age = life.category.main, now - life.created
+    still_open = rng.random() < profile.open_share(age.days)
+    hours = profile.turnaround_beyond(rng, main, age.total_seconds() / 3600, still_open)
+    if hours is None:
+        if still_open:
+            return None  # never closed, as some real reports are
+        hours = age.total_seconds() / 3600 * rng.random()
     low, high = profile.assumption("min_work_minutes")
-    closed = closing_moment(life.created, profile.turnaround_hours(rng, main), rng, catalogue.calendar)
+    closed = closing_moment(life.created, hours, rng, catalogue.calendar)
+    if not still_open:
+        closed = min(closed, now - MINUTE)  # a weekend or closing hour must not push it past `now`
     return max(closed, life.triaged + timedelta(minutes=rng.uniform(low, high)))
 
 
@@ -174,9 +185,9 @@ def _contact_at(catalogue: Catalogue, rng: random.Random, life: Life) -> datetim
     return _later(life.triaged, on_office_day(catalogue.calendar, life.triaged, index, rng))
 
 
-def _work(catalogue: Catalogue, rng: random.Random, life: Life) -> None:
+def _work(catalogue: Catalogue, rng: random.Random, life: Life, now: datetime) -> None:
     """In progress (with the first personal contact for complex and maatwerk), then done or cancelled."""
-    team, closed = TEAM[life.queue], _close_at(catalogue, rng, life)
+    team, closed = TEAM[life.queue], _close_at(catalogue, rng, life, now)
     contact = _contact_at(catalogue, rng, life)
     if contact is not None and closed is not None and contact >= closed - 2 * MINUTE:
         contact = None  # closed before anyone called: the closing message is the first contact

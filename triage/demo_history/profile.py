@@ -93,10 +93,6 @@ def _turnaround_row(main: str) -> dict:
     return rows.get(main, rows["all"])
 
 
-def never_closed_share(main: str) -> float:
-    return _turnaround_row(main)["never_closed_share"]
-
-
 def cancelled_share(main: str) -> float:
     return _turnaround_row(main)["cancelled_share"]
 
@@ -113,6 +109,24 @@ def turnaround_hours(rng: random.Random, main: str) -> float:
     low, high = max(hours[i], 0.01), max(hours[i + 1], 0.01)
     share = (u - levels[i]) / (levels[i + 1] - levels[i])
     return math.exp(math.log(low) + share * (math.log(high) - math.log(low)))
+
+
+def open_share(age_days: int) -> float:
+    """The real share of reports of this age still open (at the export's end): the backlog a team carries.
+
+    Older than the last band (the export holds 400 days at most) counts as that band."""
+    bands = aggregates()["open_share_by_age"]
+    return next((b["share"] for b in bands if b["from_days"] <= age_days < b["to_days"]), bands[-1]["share"])
+
+
+def turnaround_beyond(rng: random.Random, main: str, hours: float, still_open: bool, tries: int = 60) -> float | None:
+    """A turnaround from the category's quantiles, longer than `hours` when the report is still open and at most
+    that when it is closed; None when the quantiles give none (the report never closes, or closes by `hours`)."""
+    for _ in range(tries):
+        drawn = turnaround_hours(rng, main)
+        if (drawn > hours) == still_open:
+            return drawn
+    return None
 
 
 def close_hour(rng: random.Random) -> int:

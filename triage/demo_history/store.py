@@ -30,8 +30,9 @@ from sqlalchemy.orm import aliased
 
 from models import Base, Report
 from models.base import UTCDateTime
+from triage.proposals.sources import DEMO_TRACKING_PREFIX
 
-PREFIX = "DEMO-"
+PREFIX = DEMO_TRACKING_PREFIX
 CODE_DIGITS = 7  # DEMO-0000001: 12 characters of the 20 allowed, room for ten million demo reports
 
 

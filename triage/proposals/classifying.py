@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -18,11 +19,13 @@ from sqlalchemy.orm import Session
 from classifiers.artifacts import ArtifactError, ArtifactStore, LoadedArtifact
 from classifiers.inputs import ReportInput
 from classifiers.proposal import CategoryProposal, QueueProposal
+from classifiers.thresholds import routing_threshold
 from geo.nearby import reports_by_reporter, reports_near
 from models import Report
 from triage.kernel.time import LOCAL_TIME_ZONE
 
 log = logging.getLogger(__name__)
+THRESHOLD_SETTINGS = {"category": "CATEGORY_THRESHOLD", "queue": "QUEUE_THRESHOLD"}
 
 
 @dataclass
@@ -36,24 +39,35 @@ def load_classifiers(root: Path, thresholds: dict[str, float | None] | None = No
     """Load the promoted artifacts; a broken one is reported clearly and the previous promoted one used.
 
     `thresholds` overrides the confidence below which a proposal needs a person (default: the one the
-    artifact's evaluation suggested).
+    artifact's evaluation suggested, if it was chosen on real decisions; else no proposal routes alone).
     """
     store, loaded, problems = ArtifactStore(root), {}, []
     for task in ("category", "queue"):
         try:
             loaded[task] = store.load_promoted(task)
-            override = (thresholds or {}).get(task)
-            if override is not None:
-                loaded[task].classifier.threshold = override
         except ArtifactError as error:
-            log.warning(
-                "no %s classifier: proposals wait for a person until one is trained (triage train): %s",
-                task,
-                error,
-            )
+            _say_why_none(store, task, error)
             loaded[task] = None
             problems.append(str(error))
+            continue
+        artifact = loaded[task]
+        artifact.classifier.threshold = routing_threshold(
+            artifact.metadata, artifact.classifier.threshold, (thresholds or {}).get(task)
+        )
     return LoadedClassifiers(loaded["category"], loaded["queue"], problems)
+
+
+def thresholds_from_environment(env: Mapping[str, str]) -> dict[str, float | None]:
+    """CATEGORY_THRESHOLD and QUEUE_THRESHOLD, so an rq worker routes as the app it serves does."""
+    return {task: float(env[name]) if env.get(name) else None for task, name in THRESHOLD_SETTINGS.items()}
+
+
+def _say_why_none(store: ArtifactStore, task: str, error: ArtifactError) -> None:
+    """A new install has none yet (`triage setup` trains one): that is news, not a fault; a broken one is."""
+    if store.promoted(task) is None:
+        log.info("no %s classifier trained yet: proposals wait for a person until one is", task)
+    else:
+        log.warning("no usable %s classifier: proposals wait for a person until one is trained: %s", task, error)
 
 
 def report_input(session: Session, report: Report, now: datetime) -> ReportInput:

@@ -23,9 +23,19 @@ from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import Record, with_file_context
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.rules import RuleSet
-from classifiers.training import candidate_is_not_worse, evaluate_on, metadata, train_category, train_queue
+from classifiers.thresholds import DECISIONS, DEMO, HISTORY, MIN_REAL_DECISIONS, threshold_basis
+from classifiers.training import (
+    candidate_is_not_worse,
+    choose_threshold,
+    evaluate_on,
+    has_label,
+    metadata,
+    train_category,
+    train_queue,
+)
 from models import AuditEvent, Category, Report, TrainingExample
 from triage.kernel.audit import AuditAction
+from triage.proposals.sources import DEMO_TRACKING_PREFIX
 
 PERSON_DECISIONS = (AuditAction.TRIAGE_ACCEPTED, AuditAction.TRIAGE_CORRECTED)  # an officer's decision
 HOLDOUT_PERCENT = 20
@@ -47,6 +57,17 @@ def in_holdout(example: LabelledReport) -> bool:
     """A fixed split by text, so the same report is always on the same side, run after run."""
     digest = hashlib.sha256(example.report.text.encode("utf-8", "surrogatepass")).digest()
     return digest[0] * 100 // 256 < HOLDOUT_PERCENT
+
+
+def origin_of(record: Record, base_origin: str = DEMO) -> str:
+    """Where a training record came from: imported history, a person's decision, or the base corpus."""
+    if record.id.startswith("history-"):
+        return HISTORY
+    if record.id.startswith("report-"):
+        return DECISIONS
+    if record.id.startswith("demo-report-"):
+        return DEMO  # the demo history's made-up officers
+    return base_origin
 
 
 def history_examples(session: Session) -> list[Record]:
@@ -76,13 +97,14 @@ def decided_report_examples(session: Session) -> list[Record]:
     records = []
     for report, category, main in session.execute(query):
         main_slug, sub_slug = (main.slug, category.slug) if main else (category.slug, None)
+        kind = "demo-report" if report.tracking_code.startswith(DEMO_TRACKING_PREFIX) else "report"
         example = LabelledReport(
             ReportInput(text=report.description, channel=report.channel.value),
             main_slug,
             sub_slug,
             report.queue.value if report.queue else None,
         )
-        records.append(Record(f"report-{report.id}", report.created_at, example))
+        records.append(Record(f"{kind}-{report.id}", report.created_at, example))
     return records
 
 
@@ -100,6 +122,32 @@ class StoredArtifact:
 PromotionTest = Callable[[object], bool]  # judges a freshly trained classifier: promote it or not
 
 
+@dataclass(frozen=True)
+class ThresholdOrigin:
+    """What the routing threshold is chosen on, so the app knows whether it may route without a person.
+
+    `origins` name where each training example came from (`classifiers.thresholds`: demo, history,
+    decisions); with `held_out` the threshold is chosen again on those (example, origin) pairs instead.
+    """
+
+    origins: Sequence[str]
+    held_out: Sequence[tuple[LabelledReport, str]] = ()
+
+    @classmethod
+    def all_from(cls, origin: str, examples: Sequence[LabelledReport]) -> ThresholdOrigin:
+        return cls([origin] * len(examples))
+
+    @classmethod
+    def demo(cls, examples: Sequence[LabelledReport]) -> ThresholdOrigin:
+        return cls.all_from(DEMO, examples)
+
+    def basis(self, task: str, classifier, examples: Sequence[LabelledReport]) -> dict:
+        if self.held_out:
+            choose_threshold(classifier, [example for example, _ in self.held_out])
+            return threshold_basis(origin for _, origin in self.held_out)
+        return threshold_basis(o for e, o in zip(examples, self.origins, strict=True) if has_label(task, e))
+
+
 def train_and_store(
     store: ArtifactStore,
     task: str,
@@ -107,11 +155,14 @@ def train_and_store(
     rules: RuleSet,
     source: str,
     promote: PromotionTest,
+    origin: ThresholdOrigin,
     now: datetime | None = None,
 ) -> StoredArtifact:
     """Train, save, promote: every version is saved, so one that was not promoted can be promoted by hand."""
     classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, rules)
-    version = store.save(task, classifier, metadata(task, examples, metrics, source), now)
+    basis = origin.basis(task, classifier, examples)
+    details = {**metadata(task, examples, metrics, source, basis), "threshold": classifier.threshold}
+    version = store.save(task, classifier, details, now)
     promoted = promote(classifier)
     if promoted:
         store.promote(task, version)
@@ -145,15 +196,31 @@ class NotWorseOnHoldout:
         )
 
 
+def retrain_threshold_origin(train: list[tuple[LabelledReport, str]], labelled: list[tuple[LabelledReport, str]]):
+    """The threshold is chosen on the real decisions held out from training, once there are enough of them."""
+    real_held_out = [(e, o) for e, o in labelled if in_holdout(e) and o in (HISTORY, DECISIONS)]
+    if len(real_held_out) >= MIN_REAL_DECISIONS:
+        return ThresholdOrigin([o for _, o in train], real_held_out)
+    return ThresholdOrigin([o for _, o in train])
+
+
 def retrain(
-    session: Session, store: ArtifactStore, task: str, base: list[Record], rules: RuleSet, now: datetime
+    session: Session,
+    store: ArtifactStore,
+    task: str,
+    base: list[Record],
+    rules: RuleSet,
+    now: datetime,
+    base_origin: str = DEMO,
 ) -> RetrainDecision:
     records = with_file_context(base + history_examples(session) + decided_report_examples(session))
-    examples = [r.example for r in records if (r.example.category if task == "category" else r.example.queue)]
-    train = [e for e in examples if not in_holdout(e)]
-    holdout = [e for e in examples if in_holdout(e)]
+    labelled = [(r.example, origin_of(r, base_origin)) for r in records if has_label(task, r.example)]
+    train = [(e, o) for e, o in labelled if not in_holdout(e)]
+    holdout = [e for e, _ in labelled if in_holdout(e)]
     judge = NotWorseOnHoldout(store, task, holdout)
-    stored = train_and_store(store, task, train, rules, "retrain", judge, now)
+    stored = train_and_store(
+        store, task, [e for e, _ in train], rules, "retrain", judge, retrain_threshold_origin(train, labelled), now
+    )
     decision = RetrainDecision(
         task,
         stored.version,

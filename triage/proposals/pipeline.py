@@ -13,13 +13,14 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from classifiers.proposal import CategoryProposal, QueueProposal
+from classifiers.proposal import CategoryProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
 from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import enter_queue
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.classifying import LoadedClassifiers, propose, report_input
+from triage.proposals.holding import named_reasons, waits_for_a_person
 
 PROPOSE = "propose"
 CLASSIFIER_ACTOR = "system:classifier"
@@ -74,14 +75,15 @@ def prepare_proposal(
         return None
     category, queue = propose(classifiers, report_input(session, report, now))
     chosen = category_for(session, category)
+    held_for = waits_for_a_person(session, report, category, queue, chosen)
     return PreparedProposal(
         report_id=report_id,
         category_id=chosen.id if chosen else None,
         category_confidence=category.confidence if category else None,
         queue=Queue(queue.queue) if queue else None,
         queue_confidence=queue.confidence if queue else None,
-        needs_person=_needs_person(category, queue),
-        reasons=_reasons(category, queue),
+        needs_person=bool(held_for),
+        reasons={**named_reasons(session, category, queue), "held_for": held_for},
         artifacts={
             "category": classifiers.category.version if classifiers.category else None,
             "queue": classifiers.queue.version if classifiers.queue else None,
@@ -113,19 +115,6 @@ def run_proposal(session: Session, classifiers: LoadedClassifiers, report_id: in
     """Prepare and store in one session (rq workers); the embedded default splits the two over sessions."""
     store_proposal(session, prepare_proposal(session, classifiers, report_id, now), report_id, now)
     return session.scalar(select(Proposal).where(Proposal.report_id == report_id))
-
-
-def _needs_person(category: CategoryProposal | None, queue: QueueProposal | None) -> bool:
-    return category is None or queue is None or category.needs_person or queue.needs_person
-
-
-def _reasons(category: CategoryProposal | None, queue: QueueProposal | None) -> dict:
-    return {
-        "category": [r.as_dict() for r in category.reasons] if category else [],
-        "queue": [r.as_dict() for r in queue.reasons] if queue else [],
-        "alternatives": [[label, round(p, 3)] for label, p in category.alternatives] if category else [],
-        "rules_fired": queue.rules_fired if queue else [],
-    }
 
 
 def _route(session: Session, report: Report, proposal: Proposal, now: datetime) -> None:

@@ -12,6 +12,7 @@ from triage.reference.data_folder import DEFAULT_DATA_DIR, PRODUCT_DATA_DIR
 
 DEMO_CORPUS = PRODUCT_DATA_DIR / "demo_corpus.jsonl"  # the product's, for every municipality
 RULES_FILE = PRODUCT_DATA_DIR / "triage_rules.json"  # the triage policy
+DEMO_TRACKING_PREFIX = "DEMO-"  # the demo history's reports: their officers' decisions are made up
 
 
 def artifact_root() -> Path:
