@@ -2,6 +2,7 @@
 photo and status link, on both databases; a damaged backup or a database in use is refused."""
 
 import json
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -75,7 +76,6 @@ def test_a_restored_backup_brings_back_every_report_photo_and_status_link(runnin
     spare = installation(tmp_path / "spare", new_database("spare"))
     restore(spare, tmp_path / "backup")
 
-    client = app_on(spare, monkeypatch).test_client()
     database = prepared_database(running.database_url)
     with database.session() as session:
         originals = [(r.status_token, r.description, r.attachments[0]) for r in session.scalars(select(Report))]
@@ -84,15 +84,21 @@ def test_a_restored_backup_brings_back_every_report_photo_and_status_link(runnin
             for a in session.scalars(select(Attachment))
         }
     database.dispose()
+    with app_on(spare, monkeypatch) as app:
+        check_every_link(app.test_client(), originals, photos)
+    assert (spare.artifact_dir / "category" / "model.json").read_text() == '{"version": 1}'
+    assert spare.secret_key_file.read_text() == SECRET
+
+
+def check_every_link(client, originals, photos):
     for token, description, attachment in originals:
         status = client.get(f"/melding/{token}")
         assert status.status_code == 200 and description in status.get_data(as_text=True)
         with client.get(f"/melding/{token}/foto/{attachment.position}") as photo:
             assert photo.status_code == 200 and photo.data == photos[attachment.storage_key]
-    assert (spare.artifact_dir / "category" / "model.json").read_text() == '{"version": 1}'
-    assert spare.secret_key_file.read_text() == SECRET
 
 
+@contextmanager
 def app_on(site: Installation, monkeypatch):
     from web import create_app
 
@@ -109,7 +115,8 @@ def app_on(site: Installation, monkeypatch):
         }
     )
     assert app.config["SECRET_KEY"] == SECRET
-    return app
+    yield app
+    app.extensions["database"].dispose()
 
 
 def test_restoring_into_a_database_with_reports_is_refused_and_changes_nothing(running, tmp_path):
