@@ -108,3 +108,44 @@ def test_the_report_text_and_other_reporters_are_left_alone(session, tmp_path):
     assert recent.reporter.email == "ander@example.nl"
     events = session.scalars(select(AuditEvent.action).where(AuditEvent.report_id == report.id)).all()
     assert events[-1] == "reporter.anonymised"
+
+
+def test_a_newer_report_of_the_same_resident_keeps_its_details_and_its_mail(session, tmp_path):
+    old, _ = old_report_with_traces(session, tmp_path)
+    newer = make_report(session, tmp_path, "Weer een tegel", email=ADDRESS, contact_consent=True, now=NOW)
+    newer_mail = OutboxMail(
+        report_id=newer.id,
+        kind="status",
+        to_address=ADDRESS,
+        subject="Status",
+        body=f"Beste {ADDRESS}",
+        created_at=NOW,
+        attempts=0,
+    )
+    session.add(newer_mail)
+    session.flush()
+
+    anonymise_expired_contacts(session, NOW, retention_days=365)
+    session.expire_all()
+
+    assert newer.reporter.email == ADDRESS
+    assert newer_mail in unsent(session) and ADDRESS in newer_mail.body
+    old_texts = session.scalars(select(ReportMessage.text).where(ReportMessage.report_id == old.id)).all()
+    assert all(ADDRESS.lower() not in text for text in old_texts)
+
+
+def test_the_command_erases_through_the_app(cli_database, tmp_path, monkeypatch):
+    from web import create_app
+
+    with cli_database.session() as session:
+        old_report_with_traces(session, tmp_path)
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
+    app = create_app(
+        {"DATABASE_URL": cli_database.url, "UPLOAD_DIR": str(tmp_path / "up"), "REPORTER_RETENTION_DAYS": 365}
+    )
+    result = app.test_cli_runner().invoke(args=["anonymise-contacts"])
+    app.extensions["database"].dispose()
+
+    assert result.exit_code == 0, result.output
+    with cli_database.session() as session:
+        assert places_holding(session, ADDRESS) == places_holding(session, PHONE) == []
