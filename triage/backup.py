@@ -117,8 +117,7 @@ def _holds_reports(database_url: str) -> bool:
 
 def _dump_database(installation: Installation, target: Path) -> None:
     if installation.dialect == "sqlite":
-        with closing(_sqlite(installation.database_url)) as source, closing(sqlite3.connect(target / SQLITE_COPY)) as copy:
-            source.backup(copy)
+        _sqlite_copy(_sqlite(installation.database_url), sqlite3.connect(target / SQLITE_COPY))
         return
     _run(
         ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(target / POSTGRES_DUMP)],
@@ -128,11 +127,16 @@ def _dump_database(installation: Installation, target: Path) -> None:
 
 def _load_database(installation: Installation, origin: Path) -> None:
     if installation.dialect == "sqlite":
-        with closing(sqlite3.connect(origin / SQLITE_COPY)) as copy, closing(_sqlite(installation.database_url)) as target:
-            copy.backup(target)
+        _sqlite_copy(sqlite3.connect(origin / SQLITE_COPY), _sqlite(installation.database_url))
         return
     options = ["--no-owner", "--no-privileges", "--clean", "--if-exists", "--single-transaction", "--exit-on-error"]
     _run(["pg_restore", *options, str(origin / POSTGRES_DUMP)], installation.database_url)
+
+
+def _sqlite_copy(source: sqlite3.Connection, target: sqlite3.Connection) -> None:
+    """SQLite's online backup API: a consistent copy page by page, while others may keep writing."""
+    with closing(source), closing(target):
+        source.backup(target)
 
 
 def _sqlite(database_url: str) -> sqlite3.Connection:

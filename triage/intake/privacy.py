@@ -38,25 +38,32 @@ def anonymise_expired_contacts(session: Session, now: datetime, retention_days: 
     """Erase contact details of reports older than the retention period; returns how many were erased."""
     reports = reporters_due_for_anonymisation(session, now, retention_days)
     for report in reports:
-        details = _contact_details(report.reporter)
-        withdrawn = _withdraw_waiting_mail(session, report)
-        report.reporter.email = None
-        report.reporter.phone = None
-        report.reporter.anonymised_at = now
-        session.flush()
-        for value in details:
-            erase_everywhere(session, value, report.id if _still_in_use(session, value) else None)
-        record(
-            session,
-            report,
-            AuditAction.REPORTER_ANONYMISED,
-            SYSTEM_ACTOR,
-            now,
-            retention_days=retention_days,
-            withdrawn_mails=withdrawn,
-        )
+        _anonymise(session, report, now, retention_days)
     session.flush()
     return len(reports)
+
+
+def _anonymise(session: Session, report: Report, now: datetime, retention_days: int) -> None:
+    """Clear the reporter row, withdraw their waiting mail, then scrub every copy of the details.
+
+    While a newer report of the same resident still needs a detail, only this report's rows lose it."""
+    details, email = _contact_details(report.reporter), report.reporter.email
+    report.reporter.email = report.reporter.phone = None
+    report.reporter.anonymised_at = now
+    session.flush()
+    only_this_report = {value: report.id if _still_in_use(session, value) else None for value in details}
+    withdrawn = _withdraw_waiting_mail(session, email, only_this_report.get(email.strip()) if email else None)
+    for value, scope in only_this_report.items():
+        erase_everywhere(session, value, scope)
+    record(
+        session,
+        report,
+        AuditAction.REPORTER_ANONYMISED,
+        SYSTEM_ACTOR,
+        now,
+        retention_days=retention_days,
+        withdrawn_mails=withdrawn,
+    )
 
 
 def _contact_details(reporter: Reporter) -> list[str]:
@@ -65,17 +72,17 @@ def _contact_details(reporter: Reporter) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values if v and len(v.strip()) >= SHORTEST_ERASABLE))
 
 
-def _withdraw_waiting_mail(session: Session, report: Report) -> int:
-    """Mail about this report to its reporter not yet sent is deleted: after erasure nobody may write to them."""
-    if not report.reporter.email:
+def _withdraw_waiting_mail(session: Session, email: str | None, report_id: int | None) -> int:
+    """Mail to the erased address not yet sent is deleted: after erasure nobody may write to them any more.
+
+    With `report_id` (a newer report still needs the address) only the mail about that report goes."""
+    if not email:
         return 0
-    result = session.execute(
-        delete(OutboxMail)
-        .where(OutboxMail.report_id == report.id, OutboxMail.sent_at.is_(None))
-        .where(func.lower(OutboxMail.to_address) == report.reporter.email.lower())
-        .execution_options(synchronize_session="fetch")
-    )
-    return result.rowcount
+    query = delete(OutboxMail).where(OutboxMail.sent_at.is_(None))
+    query = query.where(func.lower(OutboxMail.to_address) == email.strip().lower())
+    if report_id is not None:
+        query = query.where(OutboxMail.report_id == report_id)
+    return session.execute(query.execution_options(synchronize_session="fetch")).rowcount
 
 
 def _still_in_use(session: Session, value: str) -> bool:
