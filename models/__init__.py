@@ -9,6 +9,7 @@ from models.communication import Escalation, Feedback, OutboxMail
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
+from models.retention import DestroyedReport
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
@@ -21,6 +22,7 @@ __all__ = [
     "Feedback",
     "OutboxMail",
     "Correction",
+    "DestroyedReport",
     "PendingJob",
     "Priority",
     "Proposal",

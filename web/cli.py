@@ -1,6 +1,7 @@
 """The one command line, `triage`: the commands of the running product and those of the classifiers and data.
 
     triage setup | serve | periodic | run-pending-jobs | anonymise-contacts | prune-drafts   (need the app)
+    triage backup --to DIR | restore --from DIR [--force]                                   (need the app)
     triage train | evaluate | artifacts | import-history | retrain | seed-demo | users | apikeys
 
 The first kind run inside the app (made lazily, from the environment); the second are triage.cli's and need
@@ -156,6 +157,52 @@ def anonymise_contacts() -> None:
     click.echo(f"Erased the contact details of {count} reports older than {days} days.")
 
 
+def _installation():
+    """Where this app keeps its state, for `backup` and `restore`."""
+    from triage.backup import Installation
+
+    config = current_app.config
+    return Installation(
+        config["DATABASE_URL"],
+        Path(config["UPLOAD_DIR"]),
+        Path(config["ARTIFACT_DIR"]),
+        Path(config["INSTANCE_DIR"]) / "secret_key",
+    )
+
+
+@click.command("backup")
+@with_appcontext
+@click.option("--to", "target", required=True, type=click.Path(path_type=Path), help="A new or empty folder.")
+def backup(target: Path) -> None:
+    """Back up the database, uploaded photos, classifier artifacts and secret key into a folder (README: Backup)."""
+    from datetime import UTC, datetime
+
+    from triage.backup import BackupRefused, back_up
+
+    try:
+        manifest = back_up(_installation(), target, datetime.now(UTC))
+    except BackupRefused as refusal:
+        raise click.ClickException(str(refusal)) from refusal
+    click.echo(f"Backup in {target}: {manifest['counts'].get('report', 0)} reports, {len(manifest['files'])} files.")
+
+
+@click.command("restore")
+@with_appcontext
+@click.option("--from", "origin", required=True, type=click.Path(path_type=Path, exists=True, file_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite a database that already holds reports.")
+def restore(origin: Path, force: bool) -> None:
+    """Restore a backup made by `triage backup`: checksums first; an empty database unless --force."""
+    from triage.backup import BackupRefused
+    from triage.backup import restore as restore_backup
+
+    current_app.extensions["database"].dispose()  # the restore replaces the database under the app's feet
+    try:
+        manifest = restore_backup(_installation(), origin, force)
+    except BackupRefused as refusal:
+        raise click.ClickException(str(refusal)) from refusal
+    click.echo(f"Restored {manifest['counts'].get('report', 0)} reports from {origin} ({manifest['created_at']}).")
+
+
 @click.command("run-pending-jobs")
 @with_appcontext
 def run_pending_jobs() -> None:
@@ -175,6 +222,6 @@ def periodic() -> None:
     click.echo(f"Periodic run: {run_periodic(current_app._get_current_object())}")
 
 
-APP_COMMANDS = (setup, serve, periodic, run_pending_jobs, anonymise_contacts, prune_drafts)
+APP_COMMANDS = (setup, serve, periodic, run_pending_jobs, anonymise_contacts, prune_drafts, backup, restore)
 for _command in (*APP_COMMANDS, *triage_cli.main.commands.values()):
     main.add_command(_command)

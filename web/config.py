@@ -39,6 +39,10 @@ def _optional_float(value: str | None) -> float | None:
     return float(value) if value not in (None, "") else None
 
 
+def _optional_int(value: str | None) -> int | None:
+    return int(value) if value not in (None, "", "0") else None
+
+
 def settings_from_environment() -> dict:
     instance = instance_dir()
     env = os.environ.get
@@ -70,6 +74,7 @@ def settings_from_environment() -> dict:
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
         "REPORTER_RETENTION_DAYS": periodic.retention_days,
+        "REPORT_DESTRUCTION_DAYS": _optional_int(env("REPORT_DESTRUCTION_DAYS")),  # None: reports are kept
         "SESSION_COOKIE_SECURE": env("SESSION_COOKIE_SECURE", "0") == "1",
         "MAX_CONTENT_LENGTH": 35 * 1024 * 1024,
         "WTF_CSRF_TIME_LIMIT": 4 * 3600,

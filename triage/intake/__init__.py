@@ -1,7 +1,9 @@
 """Intake: checking and storing what a resident or a client system sends (text, place, photos, contact details), the
-codes residents refer to a report by, and the retention of contact details.
+codes residents refer to a report by, the retention of contact details and the destruction of
+whole reports after their keeping period.
 """
 
+from triage.intake.destruction import DueReport, destroy_reports, fingerprint, reports_due_for_destruction
 from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
 from triage.intake.photo_store import PhotoStore
 from triage.intake.privacy import anonymise_expired_contacts
@@ -17,6 +19,10 @@ from triage.intake.submission import (
 )
 
 __all__ = [
+    "DueReport",
+    "destroy_reports",
+    "fingerprint",
+    "reports_due_for_destruction",
     "by_status_token",
     "by_tracking_code",
     "resident_messages",

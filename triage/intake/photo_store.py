@@ -77,6 +77,13 @@ class PhotoStore:
         path = self.photos / storage_key[:2] / f"{storage_key}{suffix}"
         return path if path.is_file() else None
 
+    def remove(self, storage_key: str) -> None:
+        """Delete a stored photo and its thumbnail (a destroyed report); a missing file is no error."""
+        if not KEY_PATTERN.match(storage_key):
+            return
+        for suffix in (".jpg", ".thumb.jpg"):
+            (self.photos / storage_key[:2] / f"{storage_key}{suffix}").unlink(missing_ok=True)
+
     def discard_draft(self, key: str) -> None:
         if KEY_PATTERN.match(key):
             shutil.rmtree(self.drafts / key, ignore_errors=True)

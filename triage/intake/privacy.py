@@ -1,20 +1,26 @@
 """Privacy by design: a reporter's contact details are kept only for the retention period.
 
-After that the details are erased from the reporter row; the report itself, its text and its history stay,
-so turnaround figures and the classifier's training data are not lost. Safe to run repeatedly.
+After that the details are erased from the reporter row and from every place they were copied to: mail in
+the outbox (mail still waiting is withdrawn, sent mail keeps no address), audit details, texts a resident
+or an officer wrote. The copies are found generically, by walking every text and JSON column of the schema,
+so a table added later is covered without anyone remembering to. The report itself, its text and its history
+stay, so turnaround figures and the classifier's training data are not lost. Safe to run repeatedly.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import JSON, Enum, String, Table, Text, cast, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
-from models import Report, Reporter
+from models import Base, OutboxMail, Report, Reporter
 from triage.kernel.audit import AuditAction, record
 
 SYSTEM_ACTOR = "system:retention"
+ERASED = "[gewist]"
+SHORTEST_ERASABLE = 5  # a shorter "phone number" would match innocent text everywhere
 
 
 def reporters_due_for_anonymisation(session: Session, now: datetime, retention_days: int) -> list[Report]:
@@ -32,9 +38,114 @@ def anonymise_expired_contacts(session: Session, now: datetime, retention_days: 
     """Erase contact details of reports older than the retention period; returns how many were erased."""
     reports = reporters_due_for_anonymisation(session, now, retention_days)
     for report in reports:
-        report.reporter.email = None
-        report.reporter.phone = None
-        report.reporter.anonymised_at = now
-        record(session, report, AuditAction.REPORTER_ANONYMISED, SYSTEM_ACTOR, now, retention_days=retention_days)
+        _anonymise(session, report, now, retention_days)
     session.flush()
     return len(reports)
+
+
+def _anonymise(session: Session, report: Report, now: datetime, retention_days: int) -> None:
+    """Clear the reporter row, withdraw their waiting mail, then scrub every copy of the details.
+
+    While a newer report of the same resident still needs a detail, only this report's rows lose it."""
+    details, email = _contact_details(report.reporter), report.reporter.email
+    report.reporter.email = report.reporter.phone = None
+    report.reporter.anonymised_at = now
+    session.flush()
+    only_this_report = {value: report.id if _still_in_use(session, value) else None for value in details}
+    withdrawn = _withdraw_waiting_mail(session, email, only_this_report.get(email.strip()) if email else None)
+    for value, scope in only_this_report.items():
+        erase_everywhere(session, value, scope)
+    record(
+        session,
+        report,
+        AuditAction.REPORTER_ANONYMISED,
+        SYSTEM_ACTOR,
+        now,
+        retention_days=retention_days,
+        withdrawn_mails=withdrawn,
+    )
+
+
+def _contact_details(reporter: Reporter) -> list[str]:
+    """The strings to erase: the address as given and in lower case (mail may carry either), the phone."""
+    values = [reporter.email, reporter.email.lower() if reporter.email else None, reporter.phone]
+    return list(dict.fromkeys(v.strip() for v in values if v and len(v.strip()) >= SHORTEST_ERASABLE))
+
+
+def _withdraw_waiting_mail(session: Session, email: str | None, report_id: int | None) -> int:
+    """Mail to the erased address not yet sent is deleted: after erasure nobody may write to them any more.
+
+    With `report_id` (a newer report still needs the address) only the mail about that report goes."""
+    if not email:
+        return 0
+    query = delete(OutboxMail).where(OutboxMail.sent_at.is_(None))
+    query = query.where(func.lower(OutboxMail.to_address) == email.strip().lower())
+    if report_id is not None:
+        query = query.where(OutboxMail.report_id == report_id)
+    return session.execute(query.execution_options(synchronize_session="fetch")).rowcount
+
+
+def _still_in_use(session: Session, value: str) -> bool:
+    """True when a reporter still within retention (the same resident, a newer report) has the same detail."""
+    query = select(Reporter.id).where(Reporter.anonymised_at.is_(None))
+    query = query.where(or_(func.lower(Reporter.email) == value.lower(), Reporter.phone == value))
+    return session.scalar(query.limit(1)) is not None
+
+
+def erase_everywhere(session: Session, value: str, only_report_id: int | None = None) -> None:
+    """Replace `value` by ERASED in every text and JSON column of every table; ORM objects are expired after.
+
+    With `only_report_id` (the detail is still needed for a newer report) only that report's own rows are
+    erased: the report row and the rows of every table with a report_id."""
+    for table, column in _erasable_columns():
+        scope = _rows_of_report(table, only_report_id)
+        if scope is False:
+            continue
+        if isinstance(column.type, JSON):
+            _erase_in_json(session, table, column, value, scope)
+        else:
+            _erase_in_text(session, table, column, value, scope)
+    session.expire_all()
+
+
+def _rows_of_report(table: Table, report_id: int | None):
+    """The where clause that limits erasure to one report's rows: True for all rows, False for none."""
+    if report_id is None:
+        return true()
+    if table is Report.__table__:
+        return table.c.id == report_id
+    if "report_id" in table.c:
+        return table.c.report_id == report_id
+    return False
+
+
+def _erasable_columns() -> Iterator[tuple[Table, object]]:
+    for table in Base.metadata.sorted_tables:
+        for column in table.columns:
+            if isinstance(column.type, String | Text | JSON) and not isinstance(column.type, Enum):
+                yield table, column
+
+
+def _erase_in_text(session: Session, table: Table, column, value: str, scope) -> None:
+    values = {column.name: func.replace(column, value, ERASED)}
+    if "version" in table.c:  # an officer's open form must not write the old text back
+        values["version"] = table.c.version + 1
+    session.execute(update(table).where(scope, column.contains(value, autoescape=True)).values(values))
+
+
+def _erase_in_json(session: Session, table: Table, column, value: str, scope) -> None:
+    key = list(table.primary_key.columns)[0]
+    rows = session.execute(select(key, column).where(scope, cast(column, Text).contains(value, autoescape=True))).all()
+    for row_id, document in rows:
+        session.execute(update(table).where(key == row_id).values({column.name: _scrubbed(document, value)}))
+
+
+def _scrubbed(document, value: str):
+    """The JSON document with `value` replaced in every string, key or leaf."""
+    if isinstance(document, str):
+        return document.replace(value, ERASED)
+    if isinstance(document, list):
+        return [_scrubbed(item, value) for item in document]
+    if isinstance(document, dict):
+        return {_scrubbed(k, value): _scrubbed(v, value) for k, v in document.items()}
+    return document
