@@ -1,8 +1,10 @@
 """Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, and the
-resident's feedback.
+resident's feedback and answers to a team's question.
 """
 
 from triage.workflow.feedback import feedback_for, give_feedback
+from triage.workflow.no_answer import reply_marks
+from triage.workflow.replies import answer_question, reply_photo, resident_replies
 from triage.workflow.transitions import add_note, assign, change_status, claim, next_statuses, requeue
 from triage.workflow.work_lists import (
     PAGE_SIZE,
@@ -17,6 +19,10 @@ from triage.workflow.work_lists import (
 )
 
 __all__ = [
+    "answer_question",
+    "reply_marks",
+    "reply_photo",
+    "resident_replies",
     "add_note",
     "assign",
     "change_status",
