@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_login import current_user
 
 from geo.areas import wijken
@@ -18,9 +18,12 @@ from triage.workflow import (
     describe,
     feedback_for,
     may_see_queue,
+    reply_marks,
+    reply_photo,
     report_escalations,
     report_history,
     report_messages,
+    resident_replies,
     timer_label,
     work_list,
 )
@@ -28,6 +31,7 @@ from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
+from web.intake_request import photo_store
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -70,6 +74,7 @@ def work_list_page(queue_name: str):
         filters=filters,
         labels=labels,
         durations=durations,
+        marks=reply_marks(session(), reports),
         mains=main_categories(session()),
         wijken=wijken(session()),
         statuses=ReportStatus.team_work(),
@@ -98,6 +103,7 @@ def report_page(report_id: int):
         report=report,
         history=history,
         messages=messages,
+        replies=resident_replies(session(), report),
         escalations=report_escalations(session(), report),
         feedback=feedback_for(session(), report),
         label=label,
@@ -106,6 +112,17 @@ def report_page(report_id: int):
         categories=active_main_categories(session()),
         queues=list(Queue),
     )
+
+
+@blueprint.get("/melding/<int:report_id>/reactie-foto/<int:photo_id>")
+@blueprint.get("/melding/<int:report_id>/reactie-foto/<int:photo_id>/<variant>")
+def answer_photo(report_id: int, photo_id: int, variant: str = "photo"):
+    """A photo the resident sent with an answer, for the team that owns the report."""
+    photo = reply_photo(session(), _report_for_team(report_id), photo_id)
+    path = photo_store().path(photo.storage_key, variant) if photo else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
 
 
 def _act(report_id: int, action):
