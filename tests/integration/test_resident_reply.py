@@ -25,7 +25,7 @@ from triage.intake import PhotoStore, Upload
 from triage.kernel.refusals import DecisionRefused, SubmissionRejected
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.staff.accounts import find_user
-from triage.workflow import answer_question
+from triage.workflow import answer_question, reply_marks
 from triage.workflow.no_answer import remind_unanswered
 from triage.workflow.transitions import assign, change_status
 
@@ -138,6 +138,7 @@ def test_an_unanswered_question_comes_back_to_the_assignee_once_and_is_never_clo
     assert remind_unanswered(session, later, working_days=10) == [waiting.id]
     assert remind_unanswered(session, later + timedelta(days=5), working_days=10) == []
     assert waiting.status is ReportStatus.WAITING_RESIDENT
+    assert reply_marks(session, [waiting]) == {waiting.id: "no_answer"}  # listed for the team
     (mail,) = mails(session, waiting, "resident_no_answer")
     assert mail.to_address == member.email
     assert session.scalar(select(NoAnswerReminder.recipients)) == member.email
