@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from sqlalchemy.orm.exc import StaleDataError
 
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
@@ -148,11 +149,17 @@ def answer_page(token: str):
         session().rollback()
         return render_status(report, text, refusal.problems, status=422)
     except DecisionRefused as refusal:
-        session().rollback()
-        flash(translate(refusal.code), "error")
-        return redirect(url_for("resident.status_page", token=token), code=303)
+        return _answer_refused(token, refusal.code)
+    except StaleDataError:  # the team (or a second click) moved the report on first
+        return _answer_refused(token, "reply.not_waiting")
     flash(translate("reply.thanks"), "success")
     return redirect(url_for("resident.status_page", token=token) + "#replies", code=303)
+
+
+def _answer_refused(token: str, code: str):
+    session().rollback()
+    flash(translate(code), "error")
+    return redirect(url_for("resident.status_page", token=token), code=303)
 
 
 @blueprint.get("/melding/<token>/reactie-foto/<int:photo_id>")
