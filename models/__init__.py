@@ -9,6 +9,7 @@ from models.communication import Escalation, Feedback, OutboxMail
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
+from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
@@ -42,6 +43,9 @@ __all__ = [
     "ReportStatus",
     "ReportMessage",
     "Reporter",
+    "NoAnswerReminder",
+    "ReplyPhoto",
+    "ResidentReply",
     "StatusChange",
     "Team",
     "TeamKind",

@@ -16,6 +16,7 @@ from triage.intake.privacy import anonymise_expired_contacts
 from triage.notifications.sending import SmtpSettings, send_outbox
 from triage.proposals.pipeline import pending_jobs
 from triage.workflow.escalation import escalate
+from triage.workflow.no_answer import remind_unanswered
 
 DEFAULT_BASE_URL = "http://127.0.0.1:5000"
 DEFAULT_RETENTION_DAYS = 365
@@ -52,6 +53,7 @@ def periodic_work(
     """
     with sessions() as session:
         escalated = escalate(session, now)
+        unanswered = remind_unanswered(session, now)
         anonymised = anonymise_expired_contacts(session, now, settings.retention_days)
         owed = list(dict.fromkeys(job.report_id for job in pending_jobs(session)))
         session.commit()
@@ -59,4 +61,10 @@ def periodic_work(
     with sessions() as session:
         mailed = send_outbox(session, settings.smtp, settings.public_base_url, now)
         session.commit()
-    return {"escalated": len(escalated), "anonymised": anonymised, "handed_over": handed_over, "mailed": mailed}
+    return {
+        "escalated": len(escalated),
+        "unanswered": len(unanswered),
+        "anonymised": anonymised,
+        "handed_over": handed_over,
+        "mailed": mailed,
+    }

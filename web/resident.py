@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
+from sqlalchemy.orm.exc import StaleDataError
 
 from geo.areas import buurten, outline_geojson
 from models import Channel, Report
@@ -20,7 +21,7 @@ from triage.intake import (
     split_parts,
 )
 from triage.kernel import DecisionRefused, Problems, SubmissionRejected
-from triage.workflow import feedback_for, give_feedback
+from triage.workflow import answer_question, feedback_for, give_feedback, reply_photo, resident_replies
 from web.actions import commit_and_dispatch
 from web.database import session
 from web.extensions import limiter, report_rate_limit
@@ -107,14 +108,59 @@ def confirmation(token: str):
 
 @blueprint.get("/melding/<token>")
 def status_page(token: str):
-    report = report_by_token(token)
-    return render_template(
+    return render_status(report_by_token(token))
+
+
+def render_status(report: Report, reply_text: str = "", problems: Problems | None = None, status: int = 200):
+    """The status page; after a refused answer it shows the problems beside the fields and keeps the text."""
+    page = render_template(
         "resident/status.html",
         report=report,
         split_parts=split_parts(session(), report),
         messages=resident_messages(session(), report),
         feedback=feedback_for(session(), report),
+        replies=resident_replies(session(), report),
+        reply_text=reply_text,
+        reply_problems=problems or Problems(),
+        max_photos=MAX_PHOTOS,
     )
+    return page, status
+
+
+@blueprint.post("/melding/<token>/reactie")
+@limiter.shared_limit(report_rate_limit, scope="public-write")
+def answer_page(token: str):
+    """The resident answers the team's question (text and photos); the team hears of it and the clock runs."""
+    report = report_by_token(token)
+    text = request.form.get("text", "")[:20000]
+    try:
+        answer_question(session(), report, text, uploads_from_request(), photo_store(), _now())
+        commit_and_dispatch()
+    except SubmissionRejected as refusal:
+        session().rollback()
+        return render_status(report, text, refusal.problems, status=422)
+    except DecisionRefused as refusal:
+        return _answer_refused(token, refusal.code)
+    except StaleDataError:  # the team (or a second click) moved the report on first
+        return _answer_refused(token, "reply.not_waiting")
+    flash(translate("reply.thanks"), "success")
+    return redirect(url_for("resident.status_page", token=token) + "#replies", code=303)
+
+
+def _answer_refused(token: str, code: str):
+    session().rollback()
+    flash(translate(code), "error")
+    return redirect(url_for("resident.status_page", token=token), code=303)
+
+
+@blueprint.get("/melding/<token>/reactie-foto/<int:photo_id>")
+@blueprint.get("/melding/<token>/reactie-foto/<int:photo_id>/<variant>")
+def answer_photo(token: str, photo_id: int, variant: str = "photo"):
+    photo = reply_photo(session(), report_by_token(token), photo_id)
+    path = photo_store().path(photo.storage_key, variant) if photo else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=3600)
 
 
 @blueprint.post("/melding/<token>/feedback")

@@ -22,8 +22,11 @@ from triage.workflow import (
     history_lines,
     may_reopen,
     may_see_queue,
+    reply_marks,
+    reply_photo,
     report_escalations,
     report_messages,
+    resident_replies,
     timer_label,
     view_contact_details,
     work_list,
@@ -73,6 +76,7 @@ def work_list_page(queue_name: str):
         filters=filters,
         labels=labels,
         timer_texts={rid: timer_text(label) for rid, label in labels.items()},
+        marks=reply_marks(session(), reports),
         mains=main_categories(session()),
         wijken=wijken(session()),
         statuses=ReportStatus.team_work(),
@@ -120,6 +124,7 @@ def report_page(report_id: int):
         report=report,
         history=[(line.at, history_text(line)) for line in history_lines(session(), report)],
         messages=report_messages(session(), report),
+        replies=resident_replies(session(), report),
         escalations=report_escalations(session(), report),
         feedback=feedback_for(session(), report),
         may_reopen=may_reopen(current_user.user),
@@ -139,6 +144,17 @@ def photo(report_id: int, position: int):
     attachment = next((a for a in report.attachments if a.position == position), None)
     variant = "thumb" if request.args.get("variant") == "thumb" else "photo"
     path = photo_store().path(attachment.storage_key, variant) if attachment else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
+
+
+@blueprint.get("/melding/<int:report_id>/reactie-foto/<int:photo_id>")
+@blueprint.get("/melding/<int:report_id>/reactie-foto/<int:photo_id>/<variant>")
+def answer_photo(report_id: int, photo_id: int, variant: str = "photo"):
+    """A photo the resident sent with an answer, for the team that owns the report."""
+    photo = reply_photo(session(), _report_for_team(report_id), photo_id)
+    path = photo_store().path(photo.storage_key, variant) if photo else None
     if path is None:
         abort(404)
     return send_file(path, mimetype="image/jpeg", max_age=0)

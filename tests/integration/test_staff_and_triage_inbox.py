@@ -248,7 +248,7 @@ def test_marking_a_duplicate_closes_it_and_the_resident_follows_the_original(
     session.expire_all()
     assert waiting_report.status is ReportStatus.CANCELLED and waiting_report.duplicate_of_id == original.id
     page = client.get(f"/melding/{waiting_report.status_token}").get_data(as_text=True)
-    assert f"Uw melding gaat over hetzelfde als melding {original.tracking_code}" in page
+    assert f"Iemand anders heeft hetzelfde probleem al gemeld, als melding {original.tracking_code}." in page
 
 
 def test_duplicate_of_an_unknown_or_the_same_report_is_refused(client, session, staff, waiting_report):

@@ -129,6 +129,7 @@ def mark_duplicate(
     _correction(session, report, officer, now, "duplicate_of", None, original.tracking_code)
     report.duplicate_of, report.status = original, ReportStatus.CANCELLED
     record(session, report, AuditAction.TRIAGE_DUPLICATE, officer.email, now, original=original.tracking_code)
+    mail_resident(session, report, MailKind.DUPLICATE, now)
     session.flush()
     return original
 
@@ -173,4 +174,5 @@ def split(
     session.flush()
     record(session, second, AuditAction.TRIAGE_SPLIT_FROM, officer.email, now, original=report.tracking_code)
     owe_proposal(session, second, now)
+    mail_resident(session, second, MailKind.SPLIT, now)
     return second

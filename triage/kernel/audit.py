@@ -35,6 +35,8 @@ class AuditAction(enum.StrEnum):
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
     FEEDBACK_GIVEN = "feedback.given"
+    RESIDENT_REPLIED = "resident.replied"
+    RESIDENT_NO_ANSWER = "resident.no_answer"
     REPORTER_ANONYMISED = "reporter.anonymised"
     CLASSIFIER_RETRAINED = "classifier.retrained"
     DEMO_SEEDED = "demo.seeded"

@@ -18,6 +18,11 @@ class MailKind(enum.StrEnum):
     CANCELLED = "cancelled"
     REOPENED = "reopened"
     DONE = "done"
+    TEAM_MESSAGE = "team_message"  # a team's message at a status change that has no mail of its own
+    DUPLICATE = "duplicate"  # the report is closed as a duplicate: the resident follows the original
+    SPLIT = "split"  # about the new part of a split report, which the same resident follows
+    RESIDENT_REPLIED = "resident_replied"  # staff: the resident answered the team's question
+    RESIDENT_NO_ANSWER = "resident_no_answer"  # staff: the resident did not answer in time
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
 
@@ -30,6 +35,11 @@ class MailKind(enum.StrEnum):
     def for_status(cls, status: ReportStatus) -> MailKind | None:
         """The resident's mail when the report reaches this status; None when that change is not mailed."""
         return _RESIDENT_MAIL_FOR_STATUS.get(status)
+
+    @classmethod
+    def for_status_change(cls, status: ReportStatus, message: str) -> MailKind | None:
+        """A team's message to the resident is always mailed: in the status's own mail, or as a message."""
+        return cls.for_status(status) or (cls.TEAM_MESSAGE if message.strip() else None)
 
     @classmethod
     def for_escalation(cls, escalation: str) -> MailKind:

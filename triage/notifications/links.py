@@ -21,6 +21,16 @@ def feedback_link(report: Report) -> str:
     return f"{status_link(report)}#feedback"
 
 
+def reply_link(report: Report) -> str:
+    """The reply form on the resident's status page, where they answer the team's question."""
+    return f"{status_link(report)}#reply"
+
+
+def track_link(report: Report) -> str:
+    """The public lookup by tracking code: status and date only, so it can be given to another resident."""
+    return f"{BASE_URL_MARK}/volgen?code={report.tracking_code}"
+
+
 def staff_report_link(report: Report) -> str:
     """The report's page in the team view, for staff mail."""
     return f"{BASE_URL_MARK}/team/melding/{report.id}"

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from models import OutboxMail, Queue, Report, ReportStatus
 from triage.norms.due_times import resolution_norm, response_norm
 from triage.notifications.kinds import MailKind
-from triage.notifications.links import feedback_link, status_link
+from triage.notifications.links import feedback_link, reply_link, status_link, track_link
 from triage.notifications.rendering import MailText, render, render_footer
 from triage.reference.profile import load_profile
 
@@ -39,11 +39,22 @@ def _values(report: Report, kind: MailKind, message: str) -> dict:
         "code": report.tracking_code,
         "status_link": status_link(report),
         "feedback_link": feedback_link(report),
+        "reply_link": reply_link(report),
         "message": message,
     }
     if kind is MailKind.TRIAGED:
         values |= _queue_promise(report)
-    return values
+    return values | _related_report(report, kind)
+
+
+def _related_report(report: Report, kind: MailKind) -> dict:
+    """The other report a duplicate or split mail points at. Another resident's report is linked by its public
+    lookup (status only), the resident's own other part by its status page."""
+    if kind is MailKind.DUPLICATE and report.duplicate_of:
+        return {"original_code": report.duplicate_of.tracking_code, "original_link": track_link(report.duplicate_of)}
+    if kind is MailKind.SPLIT and report.split_from:
+        return {"original_code": report.split_from.tracking_code, "original_link": status_link(report.split_from)}
+    return {}
 
 
 def _footer() -> str:

@@ -1,10 +1,12 @@
 """Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, the
-resident's feedback, and the staff search over reports.
+resident's feedback and answers to a team's question, and the staff search over reports.
 """
 
 from triage.workflow.contact_details import ContactDetails, may_see_contact, view_contact_details
 from triage.workflow.feedback import feedback_for, give_feedback
 from triage.workflow.history import HistoryLine, Term, history_lines
+from triage.workflow.no_answer import reply_marks
+from triage.workflow.replies import answer_question, reply_photo, resident_replies
 from triage.workflow.search import (
     COUNTED_UP_TO,
     Found,
@@ -45,6 +47,10 @@ __all__ = [
     "search_problems",
     "search_reports",
     "without_refused_filters",
+    "answer_question",
+    "reply_marks",
+    "reply_photo",
+    "resident_replies",
     "add_note",
     "assign",
     "change_status",

@@ -6,6 +6,7 @@ so the due time is recomputed with the pause and the reason is written in the au
 
 from __future__ import annotations
 
+import enum
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -15,22 +16,30 @@ from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue, recompute_due
 from triage.norms.outcomes import clear_resolution, record_first_contact, record_resolution
+from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.staff.accounts import find_user
+
+
+class Party(enum.StrEnum):
+    """Who may move a report without a staff role: the resident, from their status page."""
+
+    RESIDENT = "resident"
+
 
 S = ReportStatus
 TEAM = frozenset({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN})
 LEADS = frozenset({Role.TEAM_LEAD, Role.ADMIN})
 TRIAGE = frozenset({Role.TRIAGE_OFFICER, Role.ADMIN})
 
-TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role]] = {
+TRANSITIONS: dict[tuple[ReportStatus, ReportStatus], frozenset[Role | Party]] = {
     (S.RECEIVED, S.TRIAGED): TRIAGE,
     (S.RECEIVED, S.CANCELLED): TRIAGE,
     (S.TRIAGED, S.IN_PROGRESS): TEAM,
     (S.TRIAGED, S.CANCELLED): TEAM,
     (S.IN_PROGRESS, S.WAITING_RESIDENT): TEAM,
     (S.IN_PROGRESS, S.WAITING_EXTERNAL): TEAM,
-    (S.WAITING_RESIDENT, S.IN_PROGRESS): TEAM,
+    (S.WAITING_RESIDENT, S.IN_PROGRESS): TEAM | {Party.RESIDENT},  # the team goes on, or the resident answers
     (S.WAITING_EXTERNAL, S.IN_PROGRESS): TEAM,
     (S.IN_PROGRESS, S.DONE): TEAM,
     (S.WAITING_EXTERNAL, S.DONE): TEAM,
@@ -56,6 +65,25 @@ def next_statuses(current: ReportStatus, roles: set[Role]) -> list[ReportStatus]
     return [to for (start, to), allowed in TRANSITIONS.items() if start is current and roles & allowed]
 
 
+def may_move(current: ReportStatus, target: ReportStatus, party: Party) -> bool:
+    """Whether someone without a staff role may make this move (the resident answering a question)."""
+    return party in TRANSITIONS.get((current, target), frozenset())
+
+
+def move(session: Session, report: Report, target: ReportStatus, actor: str, reason: str, now: datetime) -> None:
+    """The change itself, the same for staff and residents: the status history, the audit trail, and the clock
+    running again (due time recomputed, with the reason) when the report leaves a status that paused it."""
+    previous = report.status
+    session.add(
+        StatusChange(report_id=report.id, at=now, actor=actor, from_status=previous, to_status=target, reason=reason)
+    )
+    report.status = target
+    record(session, report, AuditAction.STATUS_CHANGED, actor, now, before=previous.value, after=target.value)
+    session.flush()
+    if previous.pauses_clock:
+        recompute_due(session, report, now, "the resident answered: the clock runs again", actor)
+
+
 def change_status(
     session: Session,
     report: Report | None,
@@ -73,21 +101,12 @@ def change_status(
         raise DecisionRefused("workflow.message_required")
     if len(message) > MAX_MESSAGE:
         raise DecisionRefused("workflow.message_too_long")
-    previous = report.status
-    session.add(
-        StatusChange(
-            report_id=report.id, at=now, actor=actor.email, from_status=previous, to_status=target, reason=message
-        )
-    )
     if message:
         session.add(ReportMessage(report_id=report.id, at=now, actor=actor.email, kind="resident", text=message))
-    report.status = target
+    move(session, report, target, actor.email, message, now)
     _record_outcomes(session, report, target, bool(message), now)
-    record(session, report, AuditAction.STATUS_CHANGED, actor.email, now, before=previous.value, after=target.value)
-    mail_resident(session, report, target, now, message)
+    mail_resident(session, report, MailKind.for_status_change(target, message), now, message)
     session.flush()
-    if previous.pauses_clock:
-        recompute_due(session, report, now, "the resident answered: the clock runs again", actor.email)
 
 
 def _record_outcomes(session: Session, report: Report, target: ReportStatus, told_resident: bool, now) -> None:
