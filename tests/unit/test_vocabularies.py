@@ -56,7 +56,7 @@ def test_audit_action_values_are_the_names_already_stored():
         "triage.duplicate", "triage.split", "triage.split_from", "due.set", "status.changed", "note.added",
         "contact.logged", "report.claimed", "report.requeued", "report.assigned", "escalation.due_soon",
         "escalation.overdue", "feedback.given", "reporter.anonymised", "classifier.retrained", "demo.seeded",
-        "resident.replied", "resident.no_answer",
+        "resident.replied", "resident.no_answer", "contact.viewed",
     }  # fmt: skip
     assert {action.value for action in AuditAction} == stored
 

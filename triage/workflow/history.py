@@ -137,6 +137,8 @@ SENTENCES: dict[AuditAction, Sentence] = {
     AuditAction.ESCALATION_DUE_SOON: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
     AuditAction.ESCALATION_OVERDUE: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
     AuditAction.FEEDBACK_GIVEN: _feedback,
+    AuditAction.RESIDENT_REPLIED: lambda d, c: ("", {"photos": d.get("photos", 0)}),
+    AuditAction.RESIDENT_NO_ANSWER: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
     AuditAction.REPORTER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
     AuditAction.CLASSIFIER_RETRAINED: _plain,
     AuditAction.DEMO_SEEDED: _plain,
