@@ -17,6 +17,7 @@ VALUES = {
     "status_link": f"{BASE_URL_MARK}/melding/token",
     "feedback_link": f"{BASE_URL_MARK}/melding/token#feedback",
     "message": "Geleegd.",
+    "location": "Riouwstraat 1, 2022ZJ Haarlem",
     "promise": "deal_with",
     "days": 3,
     "calendar_days": False,

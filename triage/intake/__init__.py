@@ -2,6 +2,7 @@
 codes residents refer to a report by, and the retention of contact details.
 """
 
+from triage.intake.addresses import settle_owed_addresses
 from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
 from triage.intake.photo_store import PhotoStore
 from triage.intake.privacy import anonymise_expired_contacts
@@ -29,6 +30,7 @@ __all__ = [
     "Upload",
     "accept_uploads",
     "anonymise_expired_contacts",
+    "settle_owed_addresses",
     "check_submission",
     "receive_report",
 ]
