@@ -37,6 +37,13 @@ class Report(Base):
     location = mapped_column(Geometry("POINT", srid=4326, spatial_index=True), nullable=False)
     location_text: Mapped[str] = mapped_column(String(300), default="")
     location_is_approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The nearest address (BAG) as the resident chose it or a geocoder found it; empty when none is known.
+    # address_sought_at is when a geocoder was asked: empty means the report is still owed the look-up.
+    street: Mapped[str | None] = mapped_column(String(120))
+    house_number: Mapped[str | None] = mapped_column(String(20))
+    postcode: Mapped[str | None] = mapped_column(String(7))
+    place: Mapped[str | None] = mapped_column(String(80))
+    address_sought_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     buurt_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), index=True)
     wijk_id: Mapped[int | None] = mapped_column(ForeignKey("area.id"), index=True)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"), index=True)

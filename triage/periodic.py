@@ -12,9 +12,12 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from geo.geocoder import GeocoderSettings
+from triage.intake.addresses import settle_owed_addresses
 from triage.intake.privacy import anonymise_expired_contacts
 from triage.notifications.sending import SmtpSettings, send_outbox
 from triage.proposals.pipeline import pending_jobs
+from triage.reference.profile import load_profile
 from triage.workflow.escalation import escalate
 from triage.workflow.no_answer import remind_unanswered
 
@@ -29,14 +32,16 @@ class PeriodicSettings:
     retention_days: int = DEFAULT_RETENTION_DAYS
     smtp: SmtpSettings | None = None
     public_base_url: str = DEFAULT_BASE_URL
+    geocoder: GeocoderSettings | None = None  # None or no URL: owed addresses wait until one is configured
 
     @classmethod
     def from_environment(cls, env: Mapping[str, str]) -> PeriodicSettings:
-        """REPORTER_RETENTION_DAYS, SMTP_HOST and friends, PUBLIC_BASE_URL: the names an operator sets."""
+        """REPORTER_RETENTION_DAYS, SMTP_HOST and friends, PUBLIC_BASE_URL, GEOCODER_URL: the names an operator sets."""
         return cls(
             int(env.get("REPORTER_RETENTION_DAYS") or DEFAULT_RETENTION_DAYS),
             SmtpSettings.from_environment(env),
             env.get("PUBLIC_BASE_URL") or DEFAULT_BASE_URL,
+            _geocoder_from_environment(env),
         )
 
 
@@ -58,6 +63,7 @@ def periodic_work(
         owed = list(dict.fromkeys(job.report_id for job in pending_jobs(session)))
         session.commit()
     handed_over = hand_over(owed) if owed else 0
+    addressed = settle_owed_addresses(sessions, settings.geocoder, now)
     with sessions() as session:
         mailed = send_outbox(session, settings.smtp, settings.public_base_url, now)
         session.commit()
@@ -67,4 +73,13 @@ def periodic_work(
         "anonymised": anonymised,
         "handed_over": handed_over,
         "mailed": mailed,
+        "addressed": addressed,
     }
+
+
+def _geocoder_from_environment(env: Mapping[str, str]) -> GeocoderSettings | None:
+    """GEOCODER_URL and GEOCODER_TIMEOUT, for the municipality of the environment's profile."""
+    if not env.get("GEOCODER_URL"):
+        return None
+    code = env.get("MUNICIPALITY_CODE") or load_profile().code
+    return GeocoderSettings(env["GEOCODER_URL"], code, float(env.get("GEOCODER_TIMEOUT") or 3))

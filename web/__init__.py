@@ -51,6 +51,7 @@ def _show_municipality(app: Flask, profile: MunicipalityProfile) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
@@ -63,6 +64,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.triage_inbox import blueprint as triage_inbox
 
     app.register_blueprint(resident)
+    app.register_blueprint(addresses)
     app.register_blueprint(api)
     app.register_blueprint(auth)
     app.register_blueprint(triage_inbox)

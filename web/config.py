@@ -10,6 +10,7 @@ import os
 import secrets
 from pathlib import Path
 
+from geo.geocoder import GeocoderSettings
 from models.database import database_url, instance_dir
 from triage.periodic import DEFAULT_BASE_URL, PeriodicSettings
 from triage.proposals import artifact_root
@@ -96,7 +97,12 @@ def municipality_of(config: dict) -> MunicipalityProfile:
 
 def periodic_settings(config: dict) -> PeriodicSettings:
     """The periodic run's settings as this app has them, so an app made with overrides runs with those."""
-    return PeriodicSettings(config["REPORTER_RETENTION_DAYS"], config["SMTP"], config["PUBLIC_BASE_URL"])
+    return PeriodicSettings(
+        config["REPORTER_RETENTION_DAYS"],
+        config["SMTP"],
+        config["PUBLIC_BASE_URL"],
+        GeocoderSettings(config["GEOCODER_URL"], config["MUNICIPALITY_CODE"], config["GEOCODER_TIMEOUT"]),
+    )
 
 
 WILDCARD_HOSTS = ("0.0.0.0", "::", "")  # bound to every interface: links point at this machine itself

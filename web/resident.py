@@ -23,6 +23,7 @@ from triage.intake import (
 from triage.kernel import DecisionRefused, Problems, SubmissionRejected
 from triage.workflow import answer_question, feedback_for, give_feedback, reply_photo, resident_replies
 from web.actions import commit_and_dispatch
+from web.addresses import find_pin_address, place_typed_address, seal_address, summary_location, unseal_address
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
@@ -62,14 +63,23 @@ def report_step():
     try:
         if action == "submit":
             return _send(submission, problems)
+        place_typed_address(submission, problems)
         location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"], problems)
     except SubmissionRejected as refusal:
         return render_form(submission, refusal.problems, status=422)
-    return render_template("resident/review.html", submission=submission, location=location)
+    find_pin_address(submission, location)
+    return render_template(
+        "resident/review.html",
+        submission=submission,
+        location=location,
+        place=summary_location(submission, location),
+        address_seal=seal_address(submission),
+    )
 
 
 def _send(submission: Submission, problems: Problems):
     """The last step: the same intake as every channel, then the confirmation."""
+    unseal_address(submission)
     report = receive(submission, Channel.WEB, found=problems)
     commit_and_dispatch([report.id])
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)

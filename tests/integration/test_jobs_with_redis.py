@@ -97,4 +97,11 @@ def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, redis_server, smt
     job = queue.enqueue(periodic_job)
     work_off(redis_server.port)
     job.refresh()
-    assert job.return_value() == {"escalated": 0, "unanswered": 0, "anonymised": 0, "handed_over": 0, "mailed": 0}
+    assert job.return_value() == {
+        "escalated": 0,
+        "unanswered": 0,
+        "anonymised": 0,
+        "handed_over": 0,
+        "mailed": 0,
+        "addressed": 0,
+    }

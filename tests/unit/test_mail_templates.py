@@ -20,6 +20,7 @@ VALUES = {
     "original_code": "M-2026-0002",
     "original_link": f"{BASE_URL_MARK}/volgen?code=M-2026-0002",
     "message": "Geleegd.",
+    "location": "Riouwstraat 1, 2022ZJ Haarlem",
     "promise": "deal_with",
     "days": 3,
     "calendar_days": False,

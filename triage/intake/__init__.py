@@ -3,6 +3,7 @@ codes residents refer to a report by, the retention of contact details and the d
 whole reports after their keeping period.
 """
 
+from triage.intake.addresses import settle_owed_addresses
 from triage.intake.destruction import DueReport, destroy_reports, fingerprint, reports_due_for_destruction
 from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
 from triage.intake.photo_store import PhotoStore
@@ -35,6 +36,7 @@ __all__ = [
     "Upload",
     "accept_uploads",
     "anonymise_expired_contacts",
+    "settle_owed_addresses",
     "check_submission",
     "receive_report",
 ]

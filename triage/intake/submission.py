@@ -14,7 +14,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from geo.areas import Placement, find_area, place_point, point_element, representative_point
+from geo.geocoder import Address
 from models import Area, AreaKind, Attachment, Channel, Report, Reporter, ReportStatus
+from triage.intake.addresses import store_address
 from triage.intake.photo_store import PhotoStore
 from triage.intake.photos import PhotoRejected, prepare_photo
 from triage.intake.tracking import new_status_token, unique_tracking_code
@@ -45,6 +47,8 @@ class Submission:
     contact_consent: bool = False
     language: str = "nl"
     photo_keys: list[str] = field(default_factory=list)
+    address: Address | None = None  # the address the form found for the pin (a chosen suggestion, or the nearest)
+    address_sought: bool = False  # a geocoder answered about this pin: the report is not owed a look-up
 
 
 @dataclass(frozen=True)
@@ -212,6 +216,8 @@ def submit_report(
         created_at=now,
         reporter=_reporter(submission, now),
     )
+    if submission.address_sought:
+        store_address(report, submission.address, now)
     session.add(report)
     _attach_photos(report, submission.photo_keys, store, now)
     record(

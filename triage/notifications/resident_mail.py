@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from geo.addresses import readable_location
 from models import OutboxMail, Queue, Report, ReportStatus
 from triage.norms.due_times import resolution_norm, response_norm
 from triage.notifications.kinds import MailKind
@@ -41,6 +42,7 @@ def _values(report: Report, kind: MailKind, message: str) -> dict:
         "feedback_link": feedback_link(report),
         "reply_link": reply_link(report),
         "message": message,
+        "location": readable_location(report).line,
     }
     if kind is MailKind.TRIAGED:
         values |= _queue_promise(report)

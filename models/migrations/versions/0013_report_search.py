@@ -5,7 +5,7 @@ The searched texts are the description and the location text; triage/workflow/se
 expression (SEARCHED_TEXTS), so a new searched column means a migration that rebuilds these indexes.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-01
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0013'
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
