@@ -104,3 +104,8 @@ def test_the_map_tiles_host_from_the_settings_may_serve_images(make_app, tiles, 
     policy = make_app(MAP_TILE_URL=tiles).test_client().get("/").headers["Content-Security-Policy"]
     [images] = [part for part in policy.split(";") if part.strip().startswith("img-src")]
     assert images.split() == ["img-src", "'self'", "data:", "blob:", source]
+
+
+def test_https_responses_ask_browsers_to_keep_to_https(client):
+    assert "max-age=" in client.get("/", base_url="https://localhost").headers["Strict-Transport-Security"]
+    assert "Strict-Transport-Security" not in client.get("/").headers  # plain HTTP: the header would mean nothing
