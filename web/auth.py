@@ -39,6 +39,7 @@ class LoggedIn(UserMixin):
 
 
 def utc_now() -> datetime:
+    """The clock the session time-outs are measured by (one name, so a test can pin it)."""
     return datetime.now(UTC)
 
 
