@@ -39,7 +39,7 @@ from triage.proposals.learning import (
     when_none_is_promoted,
 )
 from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
-from triage.staff.accounts import StaffError, create_user, find_user, set_roles
+from triage.staff.accounts import StaffError, create_user, disable_user, find_user, set_roles
 
 TASKS = click.Choice(["category", "queue"])
 
@@ -317,7 +317,7 @@ def disable_user_command(email: str) -> None:
         user = find_user(session, email)
         if user is None:
             raise click.ClickException(f"no staff account for {email}")
-        user.is_active = False
+        disable_user(user)
     database.dispose()
     click.echo(f"disabled {email}; they can no longer log in")
 

@@ -10,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from models import Queue
 from triage.proposals import load_classifiers
 from triage.reference import MunicipalityProfile
-from web import cli, compression, database, errors, i18n, menu
+from web import cli, compression, database, errors, i18n, menu, security
 from web.auth import login_manager
 from web.config import municipality_of, settings_from_environment
 from web.extensions import csrf, limiter
@@ -36,6 +36,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     menu.init_app(app)
+    security.init_app(app)
     cli.init_app(app)
     app.context_processor(lambda: {"queues": tuple(Queue)})  # the staff menu has a page per queue
     _register_blueprints(app)

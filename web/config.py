@@ -73,6 +73,11 @@ def settings_from_environment() -> dict:
         "PUBLIC_BASE_URL": periodic.public_base_url,
         "PERIODIC_SECONDS": int(env("PERIODIC_SECONDS", "300")),
         "RATELIMIT_ENABLED": env("RATELIMIT_ENABLED", "1") != "0",
+        "RATELIMIT_HEADERS_ENABLED": True,  # a refused client learns when to try again (Retry-After)
+        "LOGIN_RATE_LIMIT": env("LOGIN_RATE_LIMIT", "10 per minute"),  # per client address
+        "LOGIN_ACCOUNT_RATE_LIMIT": env("LOGIN_ACCOUNT_RATE_LIMIT", "10 per minute;30 per hour"),  # failed, per e-mail
+        "SESSION_IDLE_MINUTES": float(env("SESSION_IDLE_MINUTES", "30")),
+        "SESSION_MAX_HOURS": float(env("SESSION_MAX_HOURS", "10")),
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
         "REPORTER_RETENTION_DAYS": periodic.retention_days,
         "REPORT_DESTRUCTION_DAYS": _optional_int(env("REPORT_DESTRUCTION_DAYS")),  # None: reports are kept

@@ -197,7 +197,7 @@ def report_photo(token: str, position: int, variant: str = "photo"):
     path = photo_store().path(attachment.storage_key, variant) if attachment else None
     if path is None:
         abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=3600)
+    return send_file(path, mimetype="image/jpeg", max_age=0)  # web/security.py adds no-store: a secret address
 
 
 @blueprint.get("/volgen")

@@ -41,20 +41,48 @@ def create_user(
         raise StaffError(f"a staff account for {normalise_email(email)} already exists")
     if len(password) < MIN_PASSWORD_LENGTH:
         raise StaffError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
-    user = StaffUser(email=normalise_email(email), name=name, password_hash=_hasher.hash(password), created_at=now)
+    user = StaffUser(
+        email=normalise_email(email), name=name, password_hash=_hasher.hash(password), created_at=now, session_version=1
+    )
     session.add(user)
-    set_roles(session, user, roles, team_slugs)
+    _assign_roles(session, user, roles, team_slugs)
     session.flush()
     return user
 
 
 def set_roles(session: Session, user: StaffUser, roles: list[Role], team_slugs: list[str]) -> None:
+    """New roles and teams; a change ends the account's login sessions, so nobody keeps a right they lost."""
+    before = _rights(user)
+    _assign_roles(session, user, roles, team_slugs)
+    if _rights(user) != before:
+        end_sessions(user)
+
+
+def disable_user(user: StaffUser) -> None:
+    """The account can no longer log in, and its open sessions end at their next request."""
+    user.is_active = False
+    end_sessions(user)
+
+
+def end_sessions(user: StaffUser) -> None:
+    """End every login session of this account at its next request, wherever it is open (log-out everywhere)."""
+    user.session_version += 1
+
+
+def _rights(user: StaffUser) -> tuple[set[Role], set[str]]:
+    return user.roles, {team.slug for team in user.teams}
+
+
+def _assign_roles(session: Session, user: StaffUser, roles: list[Role], team_slugs: list[str]) -> None:
     teams = list(session.scalars(select(Team).where(Team.slug.in_(team_slugs))))
     unknown = set(team_slugs) - {team.slug for team in teams}
     if unknown:
         raise StaffError(f"unknown team(s): {', '.join(sorted(unknown))}")
-    user.role_rows = [StaffRole(role=role) for role in dict.fromkeys(roles)]
-    user.team_rows = [StaffTeam(team=team) for team in teams]
+    # Rows that stay are kept: a removed row and its new twin would meet in the unique constraint at flush.
+    kept_roles = {row.role: row for row in user.role_rows}
+    user.role_rows = [kept_roles.get(role) or StaffRole(role=role) for role in dict.fromkeys(roles)]
+    kept_teams = {row.team.slug: row for row in user.team_rows}
+    user.team_rows = [kept_teams.get(team.slug) or StaffTeam(team=team) for team in teams]
 
 
 def authenticate(session: Session, email: str, password: str) -> StaffUser | None:

@@ -1,7 +1,7 @@
 """Destroyed reports leave a stub: tracking code, category, dates, who destroyed it; no text, no personal data.
 
 Revision ID: 0016
-Revises: 0013
+Revises: 0015
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0016'
-down_revision = "0013"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
