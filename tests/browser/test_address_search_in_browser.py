@@ -37,7 +37,7 @@ def test_an_address_chosen_by_keyboard_places_the_pin_and_is_stored(page, live_s
     assert field.get_attribute("aria-activedescendant") == "address-option-0"
     assert page.locator("#address-option-0").get_attribute("aria-selected") == "true"
     field.press("Enter")
-    page.wait_for_function("document.getElementById('lat').value !== ''")
+    page.wait_for_function("() => document.getElementById('lat').value !== ''")
     assert field.input_value() == ADDRESS_LINE and field.get_attribute("aria-expanded") == "false"
     assert abs(float(page.locator("#lon").input_value()) - ADDRESS_POINT[0]) < 1e-5
     assert ADDRESS_LINE in page.locator("#address-status").inner_text()
@@ -59,6 +59,6 @@ def test_without_a_geocoder_the_search_says_nothing_was_found(page, live_server)
     page.goto(live_server + "/")
     field = page.get_by_role("combobox", name="Adres (als u dat weet)")
     field.press_sequentially("Grote Markt", delay=20)
-    page.wait_for_function("document.getElementById('address-status').textContent !== ''")
+    page.wait_for_function("() => document.getElementById('address-status').textContent !== ''")
     assert field.get_attribute("aria-expanded") == "false"
     assert page.locator("#address-suggestions [role=option]").count() == 0

@@ -32,7 +32,7 @@ def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app, ti
     assert axe_violations(page) == []
 
     page.get_by_label("Wat is het probleem?").fill("De bank bij de speeltuin is kapot, er steekt een spijker uit.")
-    page.wait_for_function("document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length > 0")
     page.locator("#map").click()  # the map is fitted to Haarlem's outline: its middle lies in Haarlem
     assert page.locator("#lat").input_value() and page.locator("#lon").input_value()
     assert "De pin staat op de kaart" in page.locator("#pin-status").inner_text()
@@ -53,7 +53,7 @@ def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app, ti
     page.locator("#status-link").click()
     assert page.locator("#report-status").inner_text() == "Ontvangen"
     assert "spijker" in page.locator("#report-description").inner_text()
-    page.wait_for_function("[...document.images].every(img => img.complete && img.naturalWidth > 0)")
+    page.wait_for_function("() => [...document.images].every(img => img.complete && img.naturalWidth > 0)")
     assert axe_violations(page) == []
 
     report = stored_report(live_app, code)
