@@ -29,7 +29,7 @@ RESULTS_SHOWN = 50
 COUNTED_UP_TO = 1000  # "more than 1000" tells enough; counting every match of a common word costs most of the time
 # The report's texts the search reads, in the order of the indexes of migration 0013. An address column joins
 # here, in the FTS5 table's columns and triggers, and in the PostgreSQL index expressions (one new migration).
-SEARCHED_TEXTS = ("description", "location_text")
+SEARCHED_TEXTS = ("description", "location_text", "street", "house_number", "postcode", "place")
 SEARCHED = " || ' ' || ".join(f"coalesce(report.{name}, '')" for name in SEARCHED_TEXTS)
 DUTCH = "'dutch'::regconfig"
 WORD = re.compile(r"\w+")

@@ -1,7 +1,7 @@
 """Search over reports: on PostgreSQL a Dutch full-text index and a trigram index on the searched texts, on SQLite
 an FTS5 table kept in step with the report by triggers.
 
-The searched texts are the description and the location text; triage/workflow/search.py builds the same
+The searched texts are the description, the location text and the address; triage/workflow/search.py builds the same
 expression (SEARCHED_TEXTS), so a new searched column means a migration that rebuilds these indexes.
 
 Revision ID: 0013
@@ -17,22 +17,21 @@ down_revision = "0012"
 branch_labels = None
 depends_on = None
 
-POSTGRES_TEXT = "coalesce(description, '') || ' ' || coalesce(location_text, '')"
+SEARCHED = ("description", "location_text", "street", "house_number", "postcode", "place")  # as search.py
+POSTGRES_TEXT = " || ' ' || ".join(f"coalesce({name}, '')" for name in SEARCHED)
+COLUMNS = ", ".join(SEARCHED)
+NEW, OLD = (", ".join(f"{row}.{name}" for name in SEARCHED) for row in ("new", "old"))
 
 SQLITE_UPGRADE = (
-    "CREATE VIRTUAL TABLE report_search USING fts5(description, location_text, content='report', "
+    f"CREATE VIRTUAL TABLE report_search USING fts5({COLUMNS}, content='report', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
     "CREATE TRIGGER report_search_insert AFTER INSERT ON report BEGIN "
-    "INSERT INTO report_search (rowid, description, location_text) "
-    "VALUES (new.id, new.description, new.location_text); END",
+    f"INSERT INTO report_search (rowid, {COLUMNS}) VALUES (new.id, {NEW}); END",
     "CREATE TRIGGER report_search_delete AFTER DELETE ON report BEGIN "
-    "INSERT INTO report_search (report_search, rowid, description, location_text) "
-    "VALUES ('delete', old.id, old.description, old.location_text); END",
-    "CREATE TRIGGER report_search_update AFTER UPDATE OF description, location_text ON report BEGIN "
-    "INSERT INTO report_search (report_search, rowid, description, location_text) "
-    "VALUES ('delete', old.id, old.description, old.location_text); "
-    "INSERT INTO report_search (rowid, description, location_text) "
-    "VALUES (new.id, new.description, new.location_text); END",
+    f"INSERT INTO report_search (report_search, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD}); END",
+    f"CREATE TRIGGER report_search_update AFTER UPDATE OF {COLUMNS} ON report BEGIN "
+    f"INSERT INTO report_search (report_search, rowid, {COLUMNS}) VALUES ('delete', old.id, {OLD}); "
+    f"INSERT INTO report_search (rowid, {COLUMNS}) VALUES (new.id, {NEW}); END",
     "INSERT INTO report_search (report_search) VALUES ('rebuild')",
 )
 SQLITE_DOWNGRADE = (
