@@ -92,6 +92,21 @@ def _hand_over(database: Database, redis_url: str | None, report_ids: list[int])
     return sum(_propose_or_keep_pending(database, report_id) for report_id in report_ids)
 
 
+MAIL_JOB_ID = "send-mail"
+
+
+def enqueue_mail(connection) -> int:
+    """Queue one outbox run, unless one is queued already: it has not read the outbox yet, so it sends this
+    mail too (a burst of reports queues one mail job, not one each). Raises RedisError when Redis is down."""
+    from rq import Queue
+
+    queue = Queue(QUEUE_NAME, connection=connection)
+    if _status_in_rq(queue, MAIL_JOB_ID) == "queued":
+        return 0
+    queue.enqueue(send_mail_job, job_id=MAIL_JOB_ID, job_timeout=120)
+    return 1
+
+
 def proposal_job_id(report_id: int) -> str:
     return f"propose-{report_id}"
 
@@ -123,14 +138,17 @@ def enqueue_proposals(connection, report_ids: Iterable[int]) -> int:
 
 
 def _held_by_rq(queue, job_id: str) -> bool:
+    return _status_in_rq(queue, job_id) in ("queued", "started", "scheduled", "deferred")
+
+
+def _status_in_rq(queue, job_id: str) -> str | None:
     from rq.exceptions import NoSuchJobError
-    from rq.job import Job, JobStatus
+    from rq.job import Job
 
     try:
-        status = Job.fetch(job_id, connection=queue.connection).get_status()
+        return Job.fetch(job_id, connection=queue.connection).get_status()
     except NoSuchJobError:
-        return False
-    return status in (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.SCHEDULED, JobStatus.DEFERRED)
+        return None
 
 
 def _propose(database: Database, report_id: int) -> int:

@@ -41,17 +41,14 @@ def send_mail() -> int:
 def _enqueue_mail() -> int:
     from redis import Redis
     from redis.exceptions import RedisError
-    from rq import Queue as RqQueue
 
-    from triage.jobs import QUEUE_NAME, send_mail_job
+    from triage.jobs import enqueue_mail
 
     try:
-        queue = RqQueue(QUEUE_NAME, connection=Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
-        queue.enqueue(send_mail_job, job_timeout=120)
+        return enqueue_mail(Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
     except RedisError as error:
         log.warning("Redis unavailable, mail stays in the outbox: %s", error)
         return 0
-    return 1
 
 
 def after_commit(report_ids: Iterable[int] = ()) -> None:

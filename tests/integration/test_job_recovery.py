@@ -130,3 +130,10 @@ def test_a_job_whose_worker_was_killed_is_redone_by_rq(redis_app, redis_server):
     time.sleep(1.2)  # the retry's back-off
     work_off(redis_server)
     assert owed_and_made(redis_app) == (0, 1)
+
+
+def test_a_burst_of_reports_queues_one_mail_job(redis_app, redis_server):
+    client = redis_app.test_client()
+    for _ in range(3):
+        assert client.post("/api/v1/reports", json=REPORT).status_code == 201
+    assert [job_id for job_id in queue_of(redis_server).job_ids if not job_id.startswith("propose-")] == ["send-mail"]
