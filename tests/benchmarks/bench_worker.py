@@ -98,7 +98,7 @@ def work_off(redis_url: str, env: dict, worker_options: list[str]) -> dict:
         "failed": sum(job.get_status() != "finished" for job in jobs),
         "window_seconds": round(window, 2),
         "wall_seconds_with_start_up": round(wall, 2),
-        "proposals_per_second": round(len(proposals) / window, 1),
+        "proposals_per_second": round(len(proposals) / window, 2),
     }
 
 
