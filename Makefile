@@ -26,6 +26,7 @@ bench: $(VENV)/.installed spatialite
 	$(PY) tests/benchmarks/bench_inbox.py --out bench-inbox.json
 	$(PY) tests/benchmarks/bench_dashboard.py --out bench-dashboard.json
 	$(PY) tests/benchmarks/bench_search.py --out bench-search.json
+	$(PY) tests/benchmarks/bench_worker.py --out bench-worker.json
 
 bench-classifier: $(VENV)/.installed
 	$(PY) tests/benchmarks/bench_classifier.py --out bench-classifier.json

@@ -13,12 +13,15 @@ from models.reference import Category, enum_column
 
 
 class Proposal(Base):
-    """The classifier's proposal for a report, kept as it was made, with the artifacts that made it."""
+    """The classifier's proposal for a report, kept as it was made, with the artifacts that made it.
+
+    One per report (a unique index): a proposal job run twice at the same time cannot leave two behind.
+    """
 
     __tablename__ = "proposal"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("report.id"), index=True, unique=True)
     category_id: Mapped[int | None] = mapped_column(ForeignKey("category.id"))
     category_confidence: Mapped[float | None] = mapped_column(Float)
     queue: Mapped[Queue | None] = mapped_column(enum_column(Queue))

@@ -1,12 +1,17 @@
 """Background jobs: importable functions that take plain values, are safe to run twice, and commit at the edge.
 
-With Redis they run on rq workers (`rq worker triage`); in the embedded default they run inline.
+With Redis they run on rq workers (`rq worker -w triage.worker.PreloadedWorker triage`); in the embedded
+default they run inline. A proposal job has the id `propose-<report id>` and retries with back-off, so a
+worker killed mid-job is redone by rq itself once its heartbeat expires; whatever is still owed after that
+(Redis was down, the retries ran out) the periodic run hands over again, never queuing a report twice.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from models.database import Database, database_url
@@ -17,8 +22,20 @@ from triage.proposals.pipeline import run_proposal
 from triage.proposals.sources import artifact_root
 
 log = logging.getLogger(__name__)
+QUEUE_NAME = "triage"
 PROPOSAL_TIMEOUT_SECONDS = 60
+# Seconds rq waits before each retry of a failed or abandoned proposal job (needs `rq worker --with-scheduler`).
+PROPOSAL_RETRY_INTERVALS = [10, 60, 300]
 _worker_classifiers: LoadedClassifiers | None = None
+_worker_database: Database | None = None
+
+
+def preload() -> None:
+    """Load the classifiers and open the database once, for every job this process will run (the worker)."""
+    global _worker_database
+    _classifiers()
+    if _worker_database is None:
+        _worker_database = Database(database_url())
 
 
 def _classifiers() -> LoadedClassifiers:
@@ -29,38 +46,109 @@ def _classifiers() -> LoadedClassifiers:
     return _worker_classifiers
 
 
-def proposal_job(report_id: int) -> bool:
-    """Make the proposal a stored report is owed (and route it when confident); safe to run twice."""
+@contextmanager
+def _database() -> Iterator[Database]:
+    """The preloaded worker's database; a job run anywhere else opens its own and closes it afterwards."""
+    if _worker_database is not None:
+        yield _worker_database
+        return
     database = Database(database_url())
     try:
-        return bool(_propose(database, report_id))
+        yield database
     finally:
         database.dispose()
+
+
+def proposal_job(report_id: int) -> bool:
+    """Make the proposal a stored report is owed (and route it when confident); safe to run twice."""
+    with _database() as database:
+        return bool(_propose(database, report_id))
 
 
 def send_mail_job() -> int:
     """Send the outbox with the SMTP settings of the environment (SMTP_HOST, SMTP_PORT, ...)."""
     settings = PeriodicSettings.from_environment(os.environ)
-    database = Database(database_url())
-    try:
-        with database.session() as session:
-            return send_outbox(session, settings.smtp, settings.public_base_url, datetime.now(UTC))
-    finally:
-        database.dispose()
+    with _database() as database, database.session() as session:
+        return send_outbox(session, settings.smtp, settings.public_base_url, datetime.now(UTC))
 
 
 def periodic_job() -> dict:
-    """The periodic work, run every few minutes by rq-scheduler in production; owed proposals are made here."""
-    database = Database(database_url())
-    try:
+    """The periodic work, run every minute by `rq cron triage.schedule`; owed proposals go back on the queue."""
+    redis_url = os.environ.get("REDIS_URL")
+    with _database() as database:
         return periodic_work(
             database.write_session_factory,
             PeriodicSettings.from_environment(os.environ),
             datetime.now(UTC),
-            hand_over=lambda report_ids: sum(_propose_or_keep_pending(database, report_id) for report_id in report_ids),
+            hand_over=lambda report_ids: _hand_over(database, redis_url, report_ids),
         )
-    finally:
-        database.dispose()
+
+
+def _hand_over(database: Database, redis_url: str | None, report_ids: list[int]) -> int:
+    if redis_url:
+        from redis import Redis
+
+        return enqueue_proposals(Redis.from_url(redis_url, socket_timeout=2), report_ids)
+    return sum(_propose_or_keep_pending(database, report_id) for report_id in report_ids)
+
+
+MAIL_JOB_ID = "send-mail"
+
+
+def enqueue_mail(connection) -> int:
+    """Queue one outbox run, unless one is queued already: it has not read the outbox yet, so it sends this
+    mail too (a burst of reports queues one mail job, not one each). Raises RedisError when Redis is down."""
+    from rq import Queue
+
+    queue = Queue(QUEUE_NAME, connection=connection)
+    if _status_in_rq(queue, MAIL_JOB_ID) == "queued":
+        return 0
+    queue.enqueue(send_mail_job, job_id=MAIL_JOB_ID, job_timeout=120)
+    return 1
+
+
+def proposal_job_id(report_id: int) -> str:
+    return f"propose-{report_id}"
+
+
+def enqueue_proposals(connection, report_ids: Iterable[int]) -> int:
+    """Queue the owed proposals that rq does not hold already; returns how many were queued.
+
+    A job that is queued, running or waiting for its retry is left alone, so running the hand-over twice
+    queues nothing twice. Abandoned jobs (their worker was killed) are settled first: rq retries them or
+    marks them failed, and a failed one is queued afresh. Raises RedisError when Redis is down.
+    """
+    from rq import Queue, Retry
+
+    queue = Queue(QUEUE_NAME, connection=connection)
+    queue.started_job_registry.cleanup()
+    queued = 0
+    for report_id in dict.fromkeys(report_ids):
+        if _held_by_rq(queue, proposal_job_id(report_id)):
+            continue
+        queue.enqueue(
+            proposal_job,
+            report_id,
+            job_id=proposal_job_id(report_id),
+            job_timeout=PROPOSAL_TIMEOUT_SECONDS,
+            retry=Retry(max=len(PROPOSAL_RETRY_INTERVALS), interval=PROPOSAL_RETRY_INTERVALS),
+        )
+        queued += 1
+    return queued
+
+
+def _held_by_rq(queue, job_id: str) -> bool:
+    return _status_in_rq(queue, job_id) in ("queued", "started", "scheduled", "deferred")
+
+
+def _status_in_rq(queue, job_id: str) -> str | None:
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    try:
+        return Job.fetch(job_id, connection=queue.connection).get_status()
+    except NoSuchJobError:
+        return None
 
 
 def _propose(database: Database, report_id: int) -> int:

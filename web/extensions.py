@@ -6,7 +6,10 @@ from flask_limiter.util import get_remote_address
 from flask_wtf import CSRFProtect
 
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+# Rate limits live in Redis in production (RATELIMIT_STORAGE_URI). When Redis stops, the limits carry on in
+# this process's memory and a storage error is logged, never a 500: a resident is not turned away because
+# the limiter's storage is down. The limiter checks the storage again and moves back once it answers.
+limiter = Limiter(key_func=get_remote_address, default_limits=[], in_memory_fallback_enabled=True, swallow_errors=True)
 
 
 def report_rate_limit() -> str:

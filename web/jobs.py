@@ -41,17 +41,14 @@ def send_mail() -> int:
 def _enqueue_mail() -> int:
     from redis import Redis
     from redis.exceptions import RedisError
-    from rq import Queue as RqQueue
 
-    from triage.jobs import send_mail_job
+    from triage.jobs import enqueue_mail
 
     try:
-        queue = RqQueue("triage", connection=Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
-        queue.enqueue(send_mail_job, job_timeout=120)
+        return enqueue_mail(Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
     except RedisError as error:
         log.warning("Redis unavailable, mail stays in the outbox: %s", error)
         return 0
-    return 1
 
 
 def after_commit(report_ids: Iterable[int] = ()) -> None:
@@ -155,22 +152,17 @@ def start_periodic_thread(app: Flask) -> None:
 
 
 def _enqueue(report_ids: list[int]) -> int:
+    """Proposals to rq (each report at most once in the queue); with Redis down they stay pending."""
     from redis import Redis
     from redis.exceptions import RedisError
-    from rq import Queue as RqQueue
 
-    from triage.jobs import PROPOSAL_TIMEOUT_SECONDS, proposal_job
+    from triage.jobs import enqueue_proposals
 
     try:
-        queue = RqQueue("triage", connection=Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
-        for report_id in dict.fromkeys(report_ids):
-            queue.enqueue(
-                proposal_job, report_id, job_timeout=PROPOSAL_TIMEOUT_SECONDS, job_id=f"propose-{report_id}", retry=None
-            )
+        return enqueue_proposals(Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2), report_ids)
     except RedisError as error:
         log.warning("Redis unavailable, %d proposal jobs stay pending: %s", len(report_ids), error)
         return 0
-    return len(report_ids)
 
 
 def _run_inline(report_id: int) -> int:

@@ -30,7 +30,7 @@ FEATURES = (
     "demo_history",
 )
 # Entry modules: they may import every feature, and those before them here.
-ENTRIES = ("periodic", "jobs", "backup", "cli")
+ENTRIES = ("periodic", "jobs", "worker", "schedule", "backup", "cli")
 
 
 def layer(module: str) -> tuple[int, int]:
