@@ -1,7 +1,8 @@
 """The periodic work, one use case for both runtime sizes: reminders that are due, owed proposals, mail, retention.
 
-rq-scheduler runs it in production (`triage.jobs.periodic_job`), a thread of the embedded server every few
-minutes, and `triage periodic` once. Each of them reads its settings at its own edge and passes them in.
+rq's cron runs it in production (`rq cron triage.schedule` enqueues `triage.jobs.periodic_job`), a thread of
+the embedded server every few minutes, and `triage periodic` once. Each of them reads its settings at its own
+edge and passes them in.
 """
 
 from __future__ import annotations

@@ -215,8 +215,8 @@ def run_pending_jobs() -> None:
 @click.command("periodic")
 @with_appcontext
 def periodic() -> None:
-    """Run the periodic work once: reminders, owed proposals, mail, retention (cron; rq-scheduler runs
-    triage.jobs.periodic_job instead)."""
+    """Run the periodic work once: reminders, owed proposals, mail, retention (cron; in production
+    `rq cron triage.schedule` runs triage.jobs.periodic_job instead)."""
     from web.jobs import run_periodic
 
     click.echo(f"Periodic run: {run_periodic(current_app._get_current_object())}")

@@ -1,6 +1,6 @@
 """Escalation: at 80% of a norm the assignee hears of it, when overdue the team lead does. Each only once.
 
-Runs periodically (rq-scheduler in production, a thread of the embedded server otherwise) and is safe to
+Runs periodically (rq's cron in production, a thread of the embedded server otherwise) and is safe to
 run as often as anyone likes: the unique (report, kind) row is the proof a notice went out.
 """
 
