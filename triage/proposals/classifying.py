@@ -20,7 +20,7 @@ from classifiers.artifacts import ArtifactError, ArtifactStore, LoadedArtifact
 from classifiers.inputs import ReportInput
 from classifiers.proposal import CategoryProposal, QueueProposal
 from classifiers.thresholds import routing_threshold
-from geo.nearby import reports_by_reporter, reports_near
+from geo.nearby import NearbyReport, reports_by_reporter, reports_near
 from models import Report
 from triage.kernel.time import LOCAL_TIME_ZONE
 
@@ -70,11 +70,23 @@ def _say_why_none(store: ArtifactStore, task: str, error: ArtifactError) -> None
         log.warning("no usable %s classifier: proposals wait for a person until one is trained: %s", task, error)
 
 
-def report_input(session: Session, report: Report, now: datetime) -> ReportInput:
-    """The report and its surroundings as plain values, as they are at `now`."""
+CONTEXT_RADIUS_M, CONTEXT_DAYS = 250, 30  # the surroundings the classifiers learnt from
+
+
+def earlier_reports_nearby(session: Session, report: Report) -> list[NearbyReport]:
+    """Reports of the last 30 days within 250 m, up to the report itself: read once per proposal, for the
+    classifiers' context and for the check on duplicate candidates alike."""
     point = to_shape(report.location)
-    since = report.created_at - timedelta(days=30)
-    nearby = reports_near(session, point.x, point.y, 250, since, report.created_at, exclude_id=report.id)
+    since = report.created_at - timedelta(days=CONTEXT_DAYS)
+    until = report.created_at + timedelta(microseconds=1)
+    return reports_near(session, point.x, point.y, CONTEXT_RADIUS_M, since, until, exclude_id=report.id)
+
+
+def report_input(
+    session: Session, report: Report, now: datetime, nearby: list[NearbyReport] | None = None
+) -> ReportInput:
+    """The report and its surroundings as plain values, as they are at `now`."""
+    nearby = earlier_reports_nearby(session, report) if nearby is None else nearby
     local = report.created_at.astimezone(LOCAL_TIME_ZONE)
     contact = report.reporter
     return ReportInput(

@@ -7,19 +7,15 @@ short to say what is wrong always goes to an officer; so does any proposal below
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from geoalchemy2.shape import to_shape
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from classifiers.proposal import CategoryProposal, QueueProposal
 from classifiers.text import carries_meaning
-from geo.nearby import reports_near
+from geo.nearby import NearbyReport
 from models import Area, Category, Report
 
 DUPLICATE_RADIUS_M = 50  # the inbox shows earlier reports this close as duplicate candidates
-DUPLICATE_WINDOW_DAYS = 30
 
 
 def waits_for_a_person(
@@ -28,6 +24,7 @@ def waits_for_a_person(
     category: CategoryProposal | None,
     queue: QueueProposal | None,
     chosen: Category | None,
+    nearby: list[NearbyReport],
 ) -> list[str]:
     """Why the proposal waits for a person (empty: it may route on its own), most telling first."""
     held = []
@@ -35,7 +32,7 @@ def waits_for_a_person(
         held.append("short_text")
     if category is None or queue is None:
         held.append("no_classifier")
-    if has_duplicate_candidate(session, report):
+    if has_duplicate_candidate(nearby):
         held.append("duplicate_candidate")
     if chosen is not None and chosen.parent_id is None:
         held.append("no_subcategory")
@@ -44,11 +41,9 @@ def waits_for_a_person(
     return held
 
 
-def has_duplicate_candidate(session: Session, report: Report) -> bool:
-    point = to_shape(report.location)
-    since = report.created_at - timedelta(days=DUPLICATE_WINDOW_DAYS)
-    before = report.created_at + timedelta(seconds=1)
-    return bool(reports_near(session, point.x, point.y, DUPLICATE_RADIUS_M, since, before, exclude_id=report.id))
+def has_duplicate_candidate(nearby: list[NearbyReport]) -> bool:
+    """An earlier report this close in the window (the classifiers' context covers it: 250 m, 30 days)."""
+    return any(other.distance_m <= DUPLICATE_RADIUS_M for other in nearby)
 
 
 def named_reasons(session: Session, category: CategoryProposal | None, queue: QueueProposal | None) -> dict:

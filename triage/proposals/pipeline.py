@@ -19,7 +19,7 @@ from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import enter_queue
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
-from triage.proposals.classifying import LoadedClassifiers, propose, report_input
+from triage.proposals.classifying import LoadedClassifiers, earlier_reports_nearby, propose, report_input
 from triage.proposals.holding import named_reasons, waits_for_a_person
 
 PROPOSE = "propose"
@@ -73,9 +73,10 @@ def prepare_proposal(
     report = session.get(Report, report_id)
     if report is None or session.scalar(select(Proposal.id).where(Proposal.report_id == report_id)):
         return None
-    category, queue = propose(classifiers, report_input(session, report, now))
+    nearby = earlier_reports_nearby(session, report)
+    category, queue = propose(classifiers, report_input(session, report, now, nearby))
     chosen = category_for(session, category)
-    held_for = waits_for_a_person(session, report, category, queue, chosen)
+    held_for = waits_for_a_person(session, report, category, queue, chosen, nearby)
     return PreparedProposal(
         report_id=report_id,
         category_id=chosen.id if chosen else None,
