@@ -37,12 +37,13 @@ def report_form():
     return render_form(Submission(language=current_language()))
 
 
-def render_form(submission: Submission, problems: Problems | None = None, status: int = 200):
+def render_form(submission: Submission, problems: Problems | None = None, status: int = 200, areas=None):
+    """The form with what was typed; `areas` is given when the database cannot list the buurten (it is down)."""
     page = render_template(
         "resident/form.html",
         submission=submission,
         problems=problems or Problems(),
-        buurten=buurten(session()),
+        buurten=buurten(session()) if areas is None else areas,
         max_description=MAX_DESCRIPTION,
         max_photos=MAX_PHOTOS,
     )
