@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, g, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from triage.kernel import Problem, Problems
@@ -28,7 +28,8 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_refused)
     app.register_error_handler(RequestEntityTooLarge, _too_large)
     app.register_error_handler(MethodNotAllowed, _not_allowed)
-    app.register_error_handler(DBAPIError, _database_unavailable)
+    for unreachable in (OperationalError, InterfaceError):  # not DataError or IntegrityError: those are our bugs
+        app.register_error_handler(unreachable, _database_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
