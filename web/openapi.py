@@ -7,6 +7,7 @@ builder; the schemathesis test holds the two together by checking every answer a
 from __future__ import annotations
 
 from models import ReportStatus
+from triage.intake import MAX_DESCRIPTION, MAX_LOCATION_TEXT, MIN_DESCRIPTION
 from web.i18n import translate
 
 OPENAPI_VERSION = "3.0.3"
@@ -42,11 +43,11 @@ def report_input_schema(language: str, *, form: bool, photos: bool = False) -> d
     number = {"type": "string"} if form else {"type": "number"}
     flag = {"type": "string", "enum": ["true", "false"]} if form else {"type": "boolean"}
     fields = {
-        "description": {"type": "string"},
+        "description": {"type": "string", "minLength": MIN_DESCRIPTION, "maxLength": MAX_DESCRIPTION},
         "lat": number,
         "lon": number,
         "buurt_code": {"type": "string"},
-        "location_text": {"type": "string"},
+        "location_text": {"type": "string", "maxLength": MAX_LOCATION_TEXT},
         "email": {"type": "string"},
         "phone": {"type": "string"},
         "contact_consent": flag,
@@ -93,7 +94,7 @@ def report_schema() -> dict:
             "created_at": {"type": "string", "format": "date-time"},
             "description": {"type": "string"},
             "location_is_approximate": {"type": "boolean"},
-            "location_text": {"type": "string"},
+            "location_text": {"type": "string", "maxLength": MAX_LOCATION_TEXT},
             "buurt": _area_schema(),
             "wijk": _area_schema(),
             "photos": {"type": "integer", "minimum": 0},

@@ -125,3 +125,12 @@ def test_a_drill_down_page_number_beyond_any_integer_gives_a_page(client, lead):
 def test_an_open311_page_number_beyond_any_integer_is_refused(client, name):
     response = client.get(f"/open311/v2/requests.json?{name}={HUGE}")
     assert response.status_code == 400
+
+
+def test_the_openapi_document_states_the_limits_the_server_enforces(client):
+    document = client.get("/api/v1/openapi.json").json
+    post = document["paths"]["/reports"]["post"]
+    description = post["requestBody"]["content"]["application/json"]["schema"]["properties"]["description"]
+    assert (description["minLength"], description["maxLength"]) == (1, 3000)
+    [lang] = [p for p in post["parameters"] if p["name"] == "lang"]
+    assert lang["schema"]["enum"] == ["nl", "en"]
