@@ -27,7 +27,7 @@ from web.addresses import find_pin_address, place_typed_address, seal_address, s
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
-from web.intake_request import photo_store, receive, submission_from_form, uploads_from_request
+from web.intake_request import as_text, photo_store, receive, submission_from_form, uploads_from_request
 
 blueprint = Blueprint("resident", __name__)
 
@@ -143,7 +143,7 @@ def render_status(report: Report, reply_text: str = "", problems: Problems | Non
 def answer_page(token: str):
     """The resident answers the team's question (text and photos); the team hears of it and the clock runs."""
     report = report_by_token(token)
-    text = request.form.get("text", "")[:20000]
+    text = as_text(request.form.get("text"))  # not cut: a refusal tells the real length
     try:
         answer_question(session(), report, text, uploads_from_request(), photo_store(), _now())
         commit_and_dispatch()

@@ -1,11 +1,14 @@
 """Bad input gets a clear refusal that changes nothing, never a 500."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
-from models import Report
-from tests.factories import GROTE_MARKT
+from models import Report, ReportStatus
+from tests.factories import GROTE_MARKT, make_report, route_report
 from tests.support.web import csrf_token_from, log_in
+from triage.workflow.transitions import change_status
 
 HUGE = str(10**30)
 
@@ -92,6 +95,20 @@ def test_text_over_the_limit_is_refused_with_its_real_length(client, session, pa
     assert error["code"] == "description.too_long"
     assert "25000" in error["message"]
     assert stored(session) == 0
+
+
+def test_an_answer_over_the_limit_is_refused_with_its_real_length(client, session, tmp_path, officer, team_member):
+    earlier = datetime.now(UTC) - timedelta(hours=1)
+    report = make_report(session, tmp_path, "Container zit vol", now=earlier)
+    route_report(session, report, officer, now=earlier)
+    report.assignee_id = team_member.id
+    change_status(session, report, team_member, report.version, "in_progress", "", earlier)
+    change_status(session, report, team_member, report.version, "waiting_resident", "Welke container?", earlier)
+    token = csrf_token_from(client.get(f"/melding/{report.status_token}").get_data(as_text=True))
+    response = client.post(f"/melding/{report.status_token}/reactie", data={"csrf_token": token, "text": "a" * 25000})
+    assert response.status_code == 422
+    assert "25000" in response.get_data(as_text=True)
+    assert report.status is ReportStatus.WAITING_RESIDENT
 
 
 def test_unexpected_query_parameters_are_ignored(client, session, payload):
