@@ -126,16 +126,17 @@ def test_a_wrong_method_gets_405_with_allow(client):
     assert "POST" in page.headers["Allow"]
 
 
-def test_a_team_page_number_beyond_any_integer_gives_a_page(client, team_member):
+@pytest.mark.parametrize("page", [HUGE, "9" * 5000, "²", "-3", "0", "1.5"])
+def test_a_team_page_number_beyond_any_integer_or_not_a_number_gives_a_page(client, team_member, page):
     log_in(client, team_member.email)
-    response = client.get(f"/team/simple?page={HUGE}&_method=POST")
-    assert response.status_code in (200, 400)
+    response = client.get(f"/team/simple?page={page}&_method=POST")
+    assert response.status_code == 200
 
 
 def test_a_drill_down_page_number_beyond_any_integer_gives_a_page(client, lead):
     log_in(client, lead.email)
     response = client.get(f"/dashboard/meldingen?set=inflow&pagina={HUGE}")
-    assert response.status_code in (200, 400)
+    assert response.status_code == 200
 
 
 @pytest.mark.parametrize("name", ["page", "page_size"])
