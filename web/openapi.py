@@ -28,6 +28,12 @@ def _errors_response(key: str, language: str) -> dict:
     return _response(key, "Errors", language)
 
 
+def _unavailable_response(language: str) -> dict:
+    """Any operation may meet a database that is down (web/errors.py): 503, and when to try again."""
+    retry = {"description": _t("retry_after", language), "schema": {"type": "integer"}}
+    return {**_errors_response("unavailable", language), "headers": {"Retry-After": retry}}
+
+
 def _lang_parameter(language: str) -> dict:
     return {
         "name": "lang",
@@ -163,6 +169,7 @@ def _create_report(language: str) -> dict:
             "400": _errors_response("refused", language),
             "413": _errors_response("too_large", language),
             "429": _errors_response("too_many", language),
+            "503": _unavailable_response(language),
         },
     }
 
@@ -177,6 +184,7 @@ def _report_status(language: str) -> dict:
         "responses": {
             "200": _response("ok", "Report", language),
             "404": _errors_response("not_found", language),
+            "503": _unavailable_response(language),
         },
     }
 
@@ -189,6 +197,7 @@ def _categories(language: str) -> dict:
         "parameters": [_lang_parameter(language)],
         "responses": {
             "200": _response("ok", "Categories", language),
+            "503": _unavailable_response(language),
         },
     }
 

@@ -85,6 +85,8 @@ def test_the_api_answers_503_json_while_the_database_is_down(going_down):
     assert response.status_code == 503
     assert response.headers["Retry-After"].isdigit()
     assert response.json["errors"]["request"][0]["code"] == "error.unavailable"
+    documented = client.application.test_client()  # the document is static: it needs no database
+    assert "503" in documented.get("/api/v1/openapi.json").json["paths"]["/reports"]["post"]["responses"]
 
 
 def test_a_staff_login_while_the_database_is_down_gets_a_503_page(going_down):
