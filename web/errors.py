@@ -77,6 +77,7 @@ def _database_unavailable(error: DBAPIError):
 
     current_app.logger.error("database unavailable: %s", error.__class__.__name__)
     session().rollback()
+    _page_without_staff_member()
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if request.endpoint == "resident.report_step":
         from web.intake_request import submission_from_form
@@ -88,6 +89,16 @@ def _database_unavailable(error: DBAPIError):
         return page, status, headers
     response, status = _error_response(503)
     return response, status, headers
+
+
+def _page_without_staff_member() -> None:
+    """The page about the outage cannot look the staff member up (that needs the database): show it as to anyone.
+
+    Flask-Login keeps the request's user in g._login_user; setting it stops a second lookup, it logs nobody out.
+    """
+    from flask import current_app
+
+    g._login_user = current_app.login_manager.anonymous_user()
 
 
 def _csrf_refused(error: CSRFError):

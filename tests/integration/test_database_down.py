@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from tests.factories import GROTE_MARKT
+from models import Role
+from tests.factories import GROTE_MARKT, make_staff
 from tests.support.databases import (
     DatabaseUnavailable,
     create_postgres_database,
@@ -12,16 +13,25 @@ from tests.support.databases import (
     prepared_database,
 )
 from tests.support.skipping import unavailable
-from tests.support.web import csrf_token_from
+from tests.support.web import csrf_token_from, log_in
 
+LEAD = "lead@haarlem.example"
 TYPED = "De lantaarnpaal bij de brug brandt niet meer"
+
+
+def with_a_lead(url: str) -> None:
+    database = prepared_database(url)
+    with database.session() as session:
+        make_staff(session, Role.TEAM_LEAD, email=LEAD)
+        session.commit()
+    database.dispose()
 
 
 def sqlite_database(tmp_path):
     folder = tmp_path / "db"
     folder.mkdir()
     url = f"sqlite:///{folder / 'down.db'}"
-    prepared_database(url).dispose()
+    with_a_lead(url)
     return url, lambda: shutil.rmtree(folder)
 
 
@@ -30,7 +40,7 @@ def postgres_database():
         url = create_postgres_database()
     except DatabaseUnavailable as reason:
         unavailable(str(reason))
-    prepared_database(url).dispose()
+    with_a_lead(url)
     return url, lambda: drop_postgres_database(url)
 
 
@@ -96,6 +106,16 @@ def test_a_staff_login_while_the_database_is_down_gets_a_503_page(going_down):
     response = client.post(
         "/medewerkers/inloggen", data={"csrf_token": token, "email": "a@haarlem.example", "password": "x" * 12}
     )
+    assert response.status_code == 503
+    assert response.headers["Retry-After"].isdigit()
+    assert "Even niet beschikbaar" in response.get_data(as_text=True)
+
+
+def test_a_staff_page_while_the_database_is_down_gets_a_503_page(going_down):
+    client, _, take_down = going_down
+    assert log_in(client, LEAD).status_code == 302
+    take_down()
+    response = client.get("/dashboard")
     assert response.status_code == 503
     assert response.headers["Retry-After"].isdigit()
     assert "Even niet beschikbaar" in response.get_data(as_text=True)
