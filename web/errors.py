@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, g, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
@@ -65,8 +65,9 @@ def _too_large(error: RequestEntityTooLarge):
 
 
 def _not_allowed(error: MethodNotAllowed):
-    response, status = _error_response(405)
-    return response, status, {"Allow": ", ".join(sorted(error.valid_methods or ()))}
+    response = make_response(_error_response(405))
+    response.headers["Allow"] = ", ".join(sorted(error.valid_methods or ()))
+    return response
 
 
 def _database_unavailable(error: DBAPIError):
@@ -87,8 +88,9 @@ def _database_unavailable(error: DBAPIError):
         problems.add("form", "error.unavailable_form")
         page, status = render_form(submission_from_form(current_language()), problems, status=503, areas=[])
         return page, status, headers
-    response, status = _error_response(503)
-    return response, status, headers
+    response = make_response(_error_response(503))
+    response.headers.update(headers)
+    return response
 
 
 def _page_without_staff_member() -> None:

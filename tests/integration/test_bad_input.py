@@ -152,3 +152,9 @@ def test_the_openapi_document_states_the_limits_the_server_enforces(client):
     assert (description["minLength"], description["maxLength"]) == (1, 3000)
     [lang] = [p for p in post["parameters"] if p["name"] == "lang"]
     assert lang["schema"]["enum"] == ["nl", "en"]
+
+
+def test_a_wrong_method_on_open311_gets_405_with_allow(client):
+    response = client.put("/open311/v2/requests.json")
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
