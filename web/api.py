@@ -57,9 +57,11 @@ def _read_submission(language: str):
     """JSON body, or multipart form fields with photos; anything else is refused as a whole."""
     problems = Problems()
     if request.mimetype == "application/json":
-        payload = request.get_json(silent=True)
+        payload = _json_body()
         if not isinstance(payload, dict):
             problems.add("body", "api.invalid_json")
+            return None, problems
+        if _wrong_types(payload, problems):
             return None, problems
         return submission_from_json(
             payload, payload.get("language") in LANGUAGES and payload["language"] or language
@@ -71,6 +73,36 @@ def _read_submission(language: str):
         return submission, problems
     problems.add("body", "api.unsupported_media_type")
     return None, problems
+
+
+JSON_TYPES = {
+    "description": (str,),
+    "lat": (int, float, str),
+    "lon": (int, float, str),
+    "buurt_code": (str,),
+    "location_text": (str,),
+    "email": (str,),
+    "phone": (str,),
+    "contact_consent": (bool, str),
+    "language": (str,),
+}
+
+
+def _json_body():
+    """The parsed body, or None when it is no JSON; JSON nested too deeply for the parser is no JSON either."""
+    try:
+        return request.get_json(silent=True)
+    except RecursionError:
+        return None
+
+
+def _wrong_types(payload: dict, problems: Problems) -> bool:
+    """A list or object where text belongs is refused per field, not turned into text and stored."""
+    for name, types in JSON_TYPES.items():
+        value = payload.get(name)
+        if value is not None and (not isinstance(value, types) or (bool not in types and isinstance(value, bool))):
+            problems.add(name, "field.wrong_type")
+    return bool(problems)
 
 
 def _discard_drafts(keys: list[str]) -> None:

@@ -39,6 +39,7 @@ from web import charts
 from web.auth import login_manager
 from web.database import session
 from web.i18n import translate
+from web.paging import page_number
 
 blueprint = Blueprint("dashboard", __name__, url_prefix="/dashboard")
 LEADS = {Role.TEAM_LEAD, Role.ADMIN}
@@ -162,8 +163,7 @@ def _chosen_set(problems: dict) -> str:
 def drill_down():
     filters, problems, now = _view()
     name = _chosen_set(problems)
-    page = request.args.get("pagina", "1")
-    page = int(page) if page.isdigit() and int(page) > 0 else 1
+    page = page_number(request.args.get("pagina"))
     reports, total = [], 0
     if name:
         reports, total = drill_down_page(session(), name, filters, now, page)

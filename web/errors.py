@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, g, jsonify, make_response, render_template, request
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from werkzeug.exceptions import HTTPException, MethodNotAllowed, RequestEntityTooLarge
 
 from triage.kernel import Problem, Problems
-from web.i18n import current_language, problem_text
+from web.i18n import DEFAULT_LANGUAGE, LANGUAGES, current_language, problem_text
 from web.open311.formats import Open311Error, error_response
 
 STATUS_KEYS = {
@@ -18,11 +19,17 @@ STATUS_KEYS = {
     413: "error.too_large",
     429: "error.too_many",
     500: "error.server",
+    503: "error.unavailable",
 }
+RETRY_AFTER_SECONDS = 60  # the database is usually back within a minute (a restart, a failover)
 
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_refused)
+    app.register_error_handler(RequestEntityTooLarge, _too_large)
+    app.register_error_handler(MethodNotAllowed, _not_allowed)
+    for unreachable in (OperationalError, InterfaceError):  # not DataError or IntegrityError: those are our bugs
+        app.register_error_handler(unreachable, _database_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
@@ -47,6 +54,53 @@ def _error_response(status: int):
 
 def _http_error(error: HTTPException):
     return _error_response(error.code or 500)
+
+
+def _too_large(error: RequestEntityTooLarge):
+    """The body is refused unread: the language comes from the address or cookie, never from the form."""
+    if "language" not in g:
+        asked = request.args.get("lang") or request.cookies.get("lang")
+        g.language = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    return _error_response(413)
+
+
+def _not_allowed(error: MethodNotAllowed):
+    response = make_response(_error_response(405))
+    response.headers["Allow"] = ", ".join(sorted(error.valid_methods or ()))
+    return response
+
+
+def _database_unavailable(error: DBAPIError):
+    """The database is down or unreachable: say so with 503 and when to try again; a resident keeps what was typed."""
+    from flask import current_app
+
+    from web.database import session
+
+    current_app.logger.error("database unavailable: %s", error.__class__.__name__)
+    session().rollback()
+    _page_without_staff_member()
+    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
+    if request.endpoint == "resident.report_step":
+        from web.intake_request import submission_from_form
+        from web.resident import render_form
+
+        problems = Problems()
+        problems.add("form", "error.unavailable_form")
+        page, status = render_form(submission_from_form(current_language()), problems, status=503, areas=[])
+        return page, status, headers
+    response = make_response(_error_response(503))
+    response.headers.update(headers)
+    return response
+
+
+def _page_without_staff_member() -> None:
+    """The page about the outage cannot look the staff member up (that needs the database): show it as to anyone.
+
+    Flask-Login keeps the request's user in g._login_user; setting it stops a second lookup, it logs nobody out.
+    """
+    from flask import current_app
+
+    g._login_user = current_app.login_manager.anonymous_user()
 
 
 def _csrf_refused(error: CSRFError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from flask import current_app, request
@@ -13,6 +14,7 @@ from web.database import session
 
 TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
 TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def photo_store() -> PhotoStore:
@@ -63,10 +65,12 @@ def uploads_from_request() -> list[Upload]:
 def as_text(value) -> str:
     """JSON clients send numbers and booleans; the checks work on text, as typed in a form.
 
-    NUL characters are dropped: nobody types them, and PostgreSQL cannot store them in text.
+    NUL characters are dropped: nobody types them, and PostgreSQL cannot store them in text. A lone surrogate
+    (JSON's "\\ud800") cannot be stored or sent as UTF-8: it becomes U+FFFD, which the checks refuse with a
+    message, as the form's broken bytes already do. Nothing is cut: the checks refuse long text with its real length.
     """
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else ""
-    return str(value).replace("\x00", "")[:20000]
+    return LONE_SURROGATE.sub("\ufffd", str(value).replace("\x00", ""))

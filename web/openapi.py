@@ -7,6 +7,7 @@ builder; the schemathesis test holds the two together by checking every answer a
 from __future__ import annotations
 
 from models import ReportStatus
+from triage.intake import MAX_DESCRIPTION, MAX_LOCATION_TEXT, MIN_DESCRIPTION
 from web.i18n import translate
 
 OPENAPI_VERSION = "3.0.3"
@@ -27,6 +28,12 @@ def _errors_response(key: str, language: str) -> dict:
     return _response(key, "Errors", language)
 
 
+def _unavailable_response(language: str) -> dict:
+    """Any operation may meet a database that is down (web/errors.py): 503, and when to try again."""
+    retry = {"description": _t("retry_after", language), "schema": {"type": "integer"}}
+    return {**_errors_response("unavailable", language), "headers": {"Retry-After": retry}}
+
+
 def _lang_parameter(language: str) -> dict:
     return {
         "name": "lang",
@@ -42,11 +49,11 @@ def report_input_schema(language: str, *, form: bool, photos: bool = False) -> d
     number = {"type": "string"} if form else {"type": "number"}
     flag = {"type": "string", "enum": ["true", "false"]} if form else {"type": "boolean"}
     fields = {
-        "description": {"type": "string"},
+        "description": {"type": "string", "minLength": MIN_DESCRIPTION, "maxLength": MAX_DESCRIPTION},
         "lat": number,
         "lon": number,
         "buurt_code": {"type": "string"},
-        "location_text": {"type": "string"},
+        "location_text": {"type": "string", "maxLength": MAX_LOCATION_TEXT},
         "email": {"type": "string"},
         "phone": {"type": "string"},
         "contact_consent": flag,
@@ -93,7 +100,7 @@ def report_schema() -> dict:
             "created_at": {"type": "string", "format": "date-time"},
             "description": {"type": "string"},
             "location_is_approximate": {"type": "boolean"},
-            "location_text": {"type": "string"},
+            "location_text": {"type": "string", "maxLength": MAX_LOCATION_TEXT},
             "buurt": _area_schema(),
             "wijk": _area_schema(),
             "photos": {"type": "integer", "minimum": 0},
@@ -162,6 +169,7 @@ def _create_report(language: str) -> dict:
             "400": _errors_response("refused", language),
             "413": _errors_response("too_large", language),
             "429": _errors_response("too_many", language),
+            "503": _unavailable_response(language),
         },
     }
 
@@ -176,6 +184,7 @@ def _report_status(language: str) -> dict:
         "responses": {
             "200": _response("ok", "Report", language),
             "404": _errors_response("not_found", language),
+            "503": _unavailable_response(language),
         },
     }
 
@@ -188,6 +197,7 @@ def _categories(language: str) -> dict:
         "parameters": [_lang_parameter(language)],
         "responses": {
             "200": _response("ok", "Categories", language),
+            "503": _unavailable_response(language),
         },
     }
 

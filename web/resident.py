@@ -27,7 +27,7 @@ from web.addresses import find_pin_address, place_typed_address, seal_address, s
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
-from web.intake_request import photo_store, receive, submission_from_form, uploads_from_request
+from web.intake_request import as_text, photo_store, receive, submission_from_form, uploads_from_request
 
 blueprint = Blueprint("resident", __name__)
 
@@ -37,12 +37,13 @@ def report_form():
     return render_form(Submission(language=current_language()))
 
 
-def render_form(submission: Submission, problems: Problems | None = None, status: int = 200):
+def render_form(submission: Submission, problems: Problems | None = None, status: int = 200, areas=None):
+    """The form with what was typed; `areas` is given when the database cannot list the buurten (it is down)."""
     page = render_template(
         "resident/form.html",
         submission=submission,
         problems=problems or Problems(),
-        buurten=buurten(session()),
+        buurten=buurten(session()) if areas is None else areas,
         max_description=MAX_DESCRIPTION,
         max_photos=MAX_PHOTOS,
     )
@@ -142,7 +143,7 @@ def render_status(report: Report, reply_text: str = "", problems: Problems | Non
 def answer_page(token: str):
     """The resident answers the team's question (text and photos); the team hears of it and the clock runs."""
     report = report_by_token(token)
-    text = request.form.get("text", "")[:20000]
+    text = as_text(request.form.get("text"))  # not cut: a refusal tells the real length
     try:
         answer_question(session(), report, text, uploads_from_request(), photo_store(), _now())
         commit_and_dispatch()

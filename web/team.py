@@ -36,6 +36,7 @@ from web.auth import require_roles
 from web.database import session
 from web.i18n import local_datetime, translate
 from web.intake_request import photo_store
+from web.paging import page_number
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
 blueprint.before_request(require_roles({Role.TEAM_MEMBER, Role.TEAM_LEAD, Role.ADMIN}))
@@ -52,14 +53,13 @@ def _queue_or_404(name: str) -> Queue:
 
 def _filters() -> Filters:
     args = request.args
-    page = args.get("page", "1")
     return Filters(
         args.get("status", ""),
         args.get("category", ""),
         args.get("area", ""),
         args.get("assignee", ""),
         args.get("timing", ""),
-        int(page) if page.isdigit() else 1,
+        page_number(args.get("page")),
     )
 
 

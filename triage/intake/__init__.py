@@ -11,7 +11,9 @@ from triage.intake.privacy import anonymise_expired_contacts
 from triage.intake.remote_media import MediaSettings
 from triage.intake.submission import (
     MAX_DESCRIPTION,
+    MAX_LOCATION_TEXT,
     MAX_PHOTOS,
+    MIN_DESCRIPTION,
     Submission,
     Upload,
     accept_uploads,
@@ -29,7 +31,9 @@ __all__ = [
     "resident_messages",
     "split_parts",
     "MAX_DESCRIPTION",
+    "MAX_LOCATION_TEXT",
     "MAX_PHOTOS",
+    "MIN_DESCRIPTION",
     "MediaSettings",
     "PhotoStore",
     "Submission",

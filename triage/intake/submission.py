@@ -8,6 +8,7 @@ then hands over what is owed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,6 +27,7 @@ from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.pipeline import owe_proposal
 
+MIN_DESCRIPTION = 1  # visible characters; the OpenAPI document states the same
 MAX_DESCRIPTION = 3000
 MAX_LOCATION_TEXT = 300
 MAX_PHOTOS = 3
@@ -96,12 +98,23 @@ def check_submission(
     return location
 
 
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # control, format (zero-width), and space characters
+UNREADABLE = "\ufffd"  # what a lone surrogate or broken byte becomes when the request is read
+
+
+def visible_length(text: str) -> int:
+    """Zero-width spaces, control characters and non-breaking spaces say nothing: they do not count."""
+    return sum(unicodedata.category(ch) not in INVISIBLE_CATEGORIES for ch in text)
+
+
 def _check_description(submission: Submission, problems: Problems) -> None:
     text = submission.description.strip()
-    if not text:
+    if visible_length(text) < MIN_DESCRIPTION:
         problems.add("description", "description.required")
     elif len(text) > MAX_DESCRIPTION:
         problems.add("description", "description.too_long", max=MAX_DESCRIPTION, length=len(text))
+    elif UNREADABLE in text:
+        problems.add("description", "text.invalid_characters")
 
 
 def _check_contact(submission: Submission, problems: Problems) -> None:
@@ -119,6 +132,8 @@ def _check_location(
 ) -> CheckedLocation | None:
     if len(submission.location_text.strip()) > MAX_LOCATION_TEXT:
         problems.add("location_text", "location_text.too_long", max=MAX_LOCATION_TEXT)
+    elif UNREADABLE in submission.location_text:
+        problems.add("location_text", "text.invalid_characters")
     if submission.lat.strip() or submission.lon.strip():
         return _check_pin(session, submission, municipality_code, problems)
     if submission.buurt_code.strip():
