@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from aiosmtpd.controller import Controller
 from redis import Redis
-from werkzeug.serving import make_server
+from waitress.server import create_server
 
 from tests.support.skipping import unavailable
 
@@ -157,22 +157,26 @@ class HttpStandIn:
 
 
 class WsgiServer:
-    """The app served over real HTTP on a free port, for a browser or a plain HTTP client."""
+    """The app served over real HTTP on a free port by waitress, as `make run` serves it, for a browser or a client.
+
+    waitress closes a response's body (a photo, a static file) also when the browser drops the connection half-way;
+    werkzeug's development server can leave the file to the garbage collector then (a ResourceWarning, which fails
+    a test at random).
+    """
 
     def __init__(self, app) -> None:
-        self._server = make_server("127.0.0.1", 0, app, threaded=True)
+        self._server = create_server(app, host="127.0.0.1", port=0, threads=4)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self._server.server_port}"
+        return f"http://127.0.0.1:{self._server.effective_port}"
 
     def __enter__(self) -> WsgiServer:
-        serve_in_thread(self._server)
+        threading.Thread(target=self._server.run, daemon=True).start()
         return self
 
     def __exit__(self, *exc) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.close()
 
 
 @pytest.fixture
