@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from flask import current_app, request
+from flask import abort, current_app, request, send_file
 
 from models import Channel, Report
 from triage.intake import PhotoStore, Submission, Upload, receive_report
@@ -19,6 +19,15 @@ LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def photo_store() -> PhotoStore:
     return PhotoStore(current_app.config["UPLOAD_DIR"])
+
+
+def photo_response(storage_key: str | None, variant: str = "photo"):
+    """A stored photo (or its thumbnail, variant "thumb") as JPEG, or 404. Never cached by the browser: photos sit
+    behind a secret address or a staff login (web/security.py adds no-store)."""
+    path = photo_store().path(storage_key, variant) if storage_key else None
+    if path is None:
+        abort(404)
+    return send_file(path, mimetype="image/jpeg", max_age=0)
 
 
 def receive(submission: Submission, channel: Channel, actor: str = "resident", found: Problems | None = None) -> Report:

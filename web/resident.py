@@ -27,7 +27,7 @@ from web.addresses import find_pin_address, place_typed_address, seal_address, s
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
-from web.intake_request import as_text, photo_store, receive, submission_from_form, uploads_from_request
+from web.intake_request import as_text, photo_response, photo_store, receive, submission_from_form, uploads_from_request
 
 blueprint = Blueprint("resident", __name__)
 
@@ -168,10 +168,7 @@ def _answer_refused(token: str, code: str):
 @blueprint.get("/melding/<token>/reactie-foto/<int:photo_id>/<variant>")
 def answer_photo(token: str, photo_id: int, variant: str = "photo"):
     photo = reply_photo(session(), report_by_token(token), photo_id)
-    path = photo_store().path(photo.storage_key, variant) if photo else None
-    if path is None:
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=3600)
+    return photo_response(photo.storage_key if photo else None, variant)
 
 
 @blueprint.post("/melding/<token>/feedback")
@@ -195,10 +192,7 @@ def give_feedback_page(token: str):
 def report_photo(token: str, position: int, variant: str = "photo"):
     report = report_by_token(token)
     attachment = next((a for a in report.attachments if a.position == position), None)
-    path = photo_store().path(attachment.storage_key, variant) if attachment else None
-    if path is None:
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)  # web/security.py adds no-store: a secret address
+    return photo_response(attachment.storage_key if attachment else None, variant)
 
 
 @blueprint.get("/volgen")

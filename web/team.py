@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from geo.areas import wijken
@@ -35,7 +35,7 @@ from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import local_datetime, translate
-from web.intake_request import photo_store
+from web.intake_request import photo_response
 from web.paging import page_number
 
 blueprint = Blueprint("team", __name__, url_prefix="/team")
@@ -143,10 +143,7 @@ def photo(report_id: int, position: int):
     report = _report_for_team(report_id)
     attachment = next((a for a in report.attachments if a.position == position), None)
     variant = "thumb" if request.args.get("variant") == "thumb" else "photo"
-    path = photo_store().path(attachment.storage_key, variant) if attachment else None
-    if path is None:
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return photo_response(attachment.storage_key if attachment else None, variant)
 
 
 @blueprint.get("/melding/<int:report_id>/reactie-foto/<int:photo_id>")
@@ -154,10 +151,7 @@ def photo(report_id: int, position: int):
 def answer_photo(report_id: int, photo_id: int, variant: str = "photo"):
     """A photo the resident sent with an answer, for the team that owns the report."""
     photo = reply_photo(session(), _report_for_team(report_id), photo_id)
-    path = photo_store().path(photo.storage_key, variant) if photo else None
-    if path is None:
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return photo_response(photo.storage_key if photo else None, variant)
 
 
 def _act(report_id: int, action):

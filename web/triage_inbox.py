@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from geoalchemy2.shape import to_shape
 
@@ -25,7 +25,7 @@ from web.actions import perform
 from web.auth import require_roles
 from web.database import session
 from web.i18n import translate
-from web.intake_request import photo_store
+from web.intake_request import photo_response
 from web.search import inbox_choices
 
 blueprint = Blueprint("triage", __name__, url_prefix="/triage")
@@ -150,7 +150,4 @@ def corrections():
 def photo(report_id: int, position: int):
     report = _report_or_404(report_id)
     attachment = next((a for a in report.attachments if a.position == position), None)
-    path = photo_store().path(attachment.storage_key, request.args.get("variant", "photo")) if attachment else None
-    if path is None:
-        abort(404)
-    return send_file(path, mimetype="image/jpeg", max_age=0)
+    return photo_response(attachment.storage_key if attachment else None, request.args.get("variant", "photo"))

@@ -8,6 +8,7 @@ import pytest
 from models import Role
 from tests.factories import PASSWORD, make_proposal, make_report, make_staff, route_report
 from tests.support.browser import axe_violations
+from tests.support.browser import log_in as log_in_as
 from triage.intake.photo_store import PhotoStore
 
 pytestmark = pytest.mark.browser
@@ -46,11 +47,7 @@ def watched(page):
 
 
 def log_in(page, live_server):
-    page.goto(live_server + "/medewerkers/inloggen")
-    page.get_by_label("E-mailadres").fill(EMAIL)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    log_in_as(page, live_server, EMAIL, PASSWORD)
 
 
 def test_the_report_form_with_its_map_works_under_the_policy(watched, live_server):

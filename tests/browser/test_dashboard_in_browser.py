@@ -9,6 +9,7 @@ import pytest
 from models import Role
 from tests.factories import PASSWORD, make_staff
 from tests.support.browser import axe_violations
+from tests.support.browser import log_in as log_in_as
 from tests.support.dashboard_history import NOW, build_history
 
 pytestmark = pytest.mark.browser
@@ -25,11 +26,7 @@ def lead(live_app, tmp_path_factory):
 
 
 def log_in(page, live_server, email):
-    page.goto(live_server + "/medewerkers/inloggen")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    log_in_as(page, live_server, email, PASSWORD)
 
 
 def test_lead_reads_the_charts_drills_down_by_keyboard_and_downloads_a_csv(page, live_server, lead):

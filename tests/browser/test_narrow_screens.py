@@ -11,6 +11,7 @@ import pytest
 
 from models import Role
 from tests.factories import PASSWORD, make_report, make_staff, route_report
+from tests.support.browser import log_in
 from triage.intake import PhotoStore
 from triage.workflow import change_status
 
@@ -90,14 +91,6 @@ def visit(page, live_server, path: str, language: str) -> int:
     return page.goto(f"{live_server}{path}{'&' if '?' in path else '?'}lang={language}").status
 
 
-def log_in(page, live_server) -> None:
-    page.goto(live_server + "/medewerkers/inloggen")
-    page.locator("input[name=email]").fill(ADMIN)
-    page.locator("input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-
-
 @pytest.mark.parametrize("width", [360, 320])
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, pages, width, language):
@@ -110,7 +103,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, live_server, pages, width,
             assert visit(page, live_server, path, language) == 200, path
             if overflow(page) > 0:
                 wide[path] = wide_elements(page)
-        log_in(page, live_server)
+        log_in(page, live_server, ADMIN, PASSWORD)
         for path in staff:
             assert visit(page, live_server, path, language) == 200 and "inloggen" not in page.url, path
             if overflow(page) > 0:

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from models import AuditEvent, Role
 from tests.factories import PASSWORD, jpeg_bytes, make_report, make_staff, route_report
 from tests.support.browser import axe_violations
+from tests.support.browser import log_in as log_in_as
 from triage.intake.photo_store import PhotoStore
 from triage.intake.photos import prepare_photo
 from triage.kernel.audit import AuditAction
@@ -46,11 +47,7 @@ def routed(live_app):
 
 
 def log_in(page, live_server, email):
-    page.goto(live_server + "/medewerkers/inloggen")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
+    log_in_as(page, live_server, email, PASSWORD)
 
 
 def contact_views(live_app, report_id) -> int:

@@ -42,3 +42,13 @@ def axe_violations(page) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in ("serious", "critical")
     ]
+
+
+def log_in(page, live_server: str, email: str, password: str) -> None:
+    """Log in on the staff log-in page by keyboard, as staff do, in whatever language the page is, and wait for the
+    page it leads to."""
+    page.goto(live_server + "/medewerkers/inloggen")
+    page.locator("input[name=email]").fill(email)
+    page.locator("input[name=password]").fill(password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
