@@ -6,6 +6,7 @@ Everything above this package (geo/, triage/, web/) imports models from here, ne
 from models.api_keys import ApiKey, ApiSubmission
 from models.base import Base
 from models.communication import Escalation, Feedback, OutboxMail
+from models.configuration import ConfigChange
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
@@ -19,6 +20,7 @@ from models.workflow_records import ReportMessage, StatusChange
 __all__ = [
     "ApiKey",
     "ApiSubmission",
+    "ConfigChange",
     "Escalation",
     "Feedback",
     "OutboxMail",
