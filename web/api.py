@@ -25,6 +25,20 @@ def api_language() -> str:
     return asked if asked in LANGUAGES else "nl"
 
 
+@blueprint.before_request
+def refuse_unknown_language():
+    """The document's `lang` enum is what the server enforces: an unknown language is refused, not guessed."""
+    if _unknown_language(request.args.get("lang")):
+        problems = Problems()
+        problems.add("lang", "api.unknown_language")
+        return problems_response(problems, "nl")
+    return None
+
+
+def _unknown_language(asked) -> bool:
+    return asked is not None and asked not in LANGUAGES
+
+
 def problems_response(problems: Problems, language: str, status: int = 400):
     errors = {
         name: [{"code": p.code, "message": problem_text(p, language)} for p in items]
@@ -61,18 +75,26 @@ def _read_submission(language: str):
         if not isinstance(payload, dict):
             problems.add("body", "api.invalid_json")
             return None, problems
-        if _wrong_types(payload, problems):
+        if _wrong_types(payload, problems) or _refused_language(payload.get("language"), problems):
             return None, problems
-        return submission_from_json(
-            payload, payload.get("language") in LANGUAGES and payload["language"] or language
-        ), problems
+        return submission_from_json(payload, payload.get("language") or language), problems
     if request.mimetype in ("multipart/form-data", "application/x-www-form-urlencoded"):
+        if _refused_language(request.form.get("language"), problems):
+            return None, problems
         submission = submission_from_form(language)
         submission.photo_keys = []  # drafts belong to the web form; apps send their photos along
         accept_uploads(photo_store(), submission, uploads_from_request(), problems)
         return submission, problems
     problems.add("body", "api.unsupported_media_type")
     return None, problems
+
+
+def _refused_language(asked, problems: Problems) -> bool:
+    """The reporter's language decides the language of every mail: one we cannot write is refused."""
+    if asked in (None, "") or not _unknown_language(asked):
+        return False
+    problems.add("language", "api.unknown_language")
+    return True
 
 
 JSON_TYPES = {

@@ -183,6 +183,7 @@ def _report_status(language: str) -> dict:
         "parameters": [{**token, "schema": {"type": "string"}}, _lang_parameter(language)],
         "responses": {
             "200": _response("ok", "Report", language),
+            "400": _errors_response("unknown_language", language),
             "404": _errors_response("not_found", language),
             "503": _unavailable_response(language),
         },
@@ -197,6 +198,7 @@ def _categories(language: str) -> dict:
         "parameters": [_lang_parameter(language)],
         "responses": {
             "200": _response("ok", "Categories", language),
+            "400": _errors_response("unknown_language", language),
             "503": _unavailable_response(language),
         },
     }
