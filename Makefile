@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 TRIAGE := $(VENV)/bin/triage
+LIGHTHOUSE := tests/browser/lighthouse/node_modules/.bin/lighthouse
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
@@ -17,7 +18,7 @@ setup: $(VENV)/.installed spatialite
 	@echo "Database, gegevens van de gemeente en classifiers klaarzetten ..."
 	@$(TRIAGE) setup
 
-test: $(VENV)/.installed spatialite
+test: $(VENV)/.installed spatialite $(LIGHTHOUSE)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest $(PYTEST_ARGS)
 
@@ -54,6 +55,13 @@ spatialite: $(VENV)/.installed
 	  echo "  Debian/Ubuntu: libsqlite3-mod-spatialite   Fedora: libspatialite   macOS (Homebrew): libspatialite"; \
 	  echo "or set SPATIALITE_LIBRARY_PATH to the mod_spatialite library."; exit 1; \
 	fi
+
+# Lighthouse (pinned in tests/browser/lighthouse) audits the pages' CSP and frame control in the browser tests.
+$(LIGHTHOUSE): tests/browser/lighthouse/package.json tests/browser/lighthouse/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "npm is missing: install Node.js with npm (Debian: nodejs npm)"; exit 1; }
+	@echo "Installing Lighthouse for the browser tests (npm, once) ..."
+	@npm install --prefix tests/browser/lighthouse --no-audit --no-fund --silent
+	@touch $@
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache
