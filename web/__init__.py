@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, Response
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import Queue
 from triage.proposals import load_classifiers
-from triage.reference import MunicipalityProfile
-from web import cli, compression, database, errors, i18n, menu, security
+from web import cli, compression, database, errors, i18n, menu, municipality, security
 from web.auth import login_manager
-from web.config import municipality_of, settings_from_environment
+from web.config import settings_from_environment
 from web.extensions import csrf, limiter
 
 
@@ -20,7 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings_from_environment())
     app.config.update(config or {})
-    _show_municipality(app, municipality_of(app.config))
+    municipality.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
@@ -41,14 +40,6 @@ def create_app(config: dict | None = None) -> Flask:
     app.context_processor(lambda: {"queues": tuple(Queue)})  # the staff menu has a page per queue
     _register_blueprints(app)
     return app
-
-
-def _show_municipality(app: Flask, profile: MunicipalityProfile) -> None:
-    """Every template knows the municipality (name, logo); its house colour is a stylesheet of its own, so
-    pages need no inline style."""
-    app.context_processor(lambda: {"municipality": profile})
-    house_style = f":root {{ --brand: {profile.colour}; }}\n"
-    app.add_url_rule("/huisstijl.css", "house_style", lambda: Response(house_style, mimetype="text/css"))
 
 
 def _register_blueprints(app: Flask) -> None:
