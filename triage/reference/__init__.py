@@ -19,6 +19,7 @@ from triage.reference.profile import MunicipalityProfile, load_profile
 from triage.reference.saved_profile import (
     ProfileForm,
     ShippedMunicipality,
+    check_profile,
     contrast_with_white,
     current_profile,
     file_profile,
@@ -34,6 +35,7 @@ __all__ = [
     "MunicipalityProfile",
     "ProfileForm",
     "ShippedMunicipality",
+    "check_profile",
     "contrast_with_white",
     "current_profile",
     "file_profile",

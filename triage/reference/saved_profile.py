@@ -110,8 +110,10 @@ def snapshot(profile: MunicipalityProfile) -> dict:
     return {name: getattr(profile, name) for name in EDITABLE}
 
 
-def contrast_with_white(colour: str) -> float:
-    """WCAG 2.1 contrast ratio of white text on `colour` (#rrggbb), 1 to 21."""
+def contrast_with_white(colour: str) -> float | None:
+    """WCAG 2.1 contrast ratio of white text on `colour` (#rrggbb), 1 to 21; None for what is not such a colour."""
+    if not HEX_COLOUR.match(colour):
+        return None
 
     def channel(hex_pair: str) -> float:
         value = int(hex_pair, 16) / 255
