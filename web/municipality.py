@@ -10,7 +10,9 @@ from __future__ import annotations
 from flask import Flask, Response, abort, current_app, g, request, send_file, url_for
 from sqlalchemy.exc import OperationalError
 
+from geo.wrong_door import WrongDoor
 from triage.reference import LogoStore, MunicipalityProfile, current_profile, serve_data_dir, uploaded_logo_key
+from web.addresses import geocoder_settings
 from web.config import FROM_PROFILE, municipality_of
 from web.database import session
 
@@ -57,6 +59,12 @@ def logo_url(profile: MunicipalityProfile) -> str | None:
         return None
     key = uploaded_logo_key(profile.logo)
     return url_for("municipality_logo", key=key) if key else url_for("static", filename=profile.logo)
+
+
+def wrong_door() -> WrongDoor:
+    """How this app names a pin outside the municipality: PDOK when a geocoder is configured, the postcode areas'
+    places (PLACES_FILE) offline."""
+    return WrongDoor(geocoder_settings(), current_app.config.get("PLACES_FILE") or None)
 
 
 def logo_store() -> LogoStore:

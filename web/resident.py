@@ -28,6 +28,7 @@ from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
 from web.intake_request import as_text, photo_response, photo_store, receive, submission_from_form, uploads_from_request
+from web.municipality import wrong_door
 
 blueprint = Blueprint("resident", __name__)
 
@@ -65,7 +66,9 @@ def report_step():
         if action == "submit":
             return _send(submission, problems)
         place_typed_address(submission, problems)
-        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"], problems)
+        location = check_submission(
+            session(), submission, current_app.config["MUNICIPALITY_CODE"], problems, wrong_door()
+        )
     except SubmissionRejected as refusal:
         return render_form(submission, refusal.problems, status=422)
     find_pin_address(submission, location)
