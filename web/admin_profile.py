@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
 
 from models import Role
 from triage.kernel import (
@@ -79,12 +80,22 @@ def save():
         return _page(form, refusal.problems, request.form.get("version", "")), 400
     except EditConflict as conflict:
         session().rollback()
-        problems.add("form", "profile.conflict")
-        return _page(form, problems, str(conflict.current), conflict=True), 409
-    session().commit()
+        return _conflict(form, conflict.current)
+    try:
+        session().commit()
+    except IntegrityError:  # another save took the same version number at the same moment
+        session().rollback()
+        return _conflict(form, current_version(session(), Subject.PROFILE, _key()))
     refresh_municipality()
     flash(translate("profile.saved"), "success")
     return redirect(url_for("admin_profile.profile_page"))
+
+
+def _conflict(form: ProfileForm, latest: int):
+    """What was typed is shown again on top of the latest version, with what happened; nothing was saved."""
+    problems = Problems()
+    problems.add("form", "profile.conflict")
+    return _page(form, problems, str(latest)), 409
 
 
 @blueprint.post("/ongedaan-maken")
@@ -122,7 +133,7 @@ def _uploaded_logo(problems: Problems) -> bytes | None:
         upload.close()
 
 
-def _page(form: ProfileForm, problems: Problems, version, conflict: bool = False) -> str:
+def _page(form: ProfileForm, problems: Problems, version) -> str:
     shown = municipality()
     history = change_history(session(), Subject.PROFILE, _key(), limit=10)
     return render_template(
@@ -130,7 +141,6 @@ def _page(form: ProfileForm, problems: Problems, version, conflict: bool = False
         form=form,
         problems=problems,
         version=version,
-        conflict=conflict,
         profile=shown,
         municipalities=shipped_municipalities(_data_dir()),
         history=history,

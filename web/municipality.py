@@ -8,7 +8,7 @@ operator fixed in the environment or the app's config (MUNICIPALITY_NAME ...) ke
 from __future__ import annotations
 
 from flask import Flask, Response, abort, current_app, g, request, send_file, url_for
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from geo.wrong_door import WrongDoor
 from triage.reference import LogoStore, MunicipalityProfile, current_profile, serve_data_dir, uploaded_logo_key
@@ -43,8 +43,7 @@ def _profile_in_force() -> None:
         return
     try:
         profile = current_profile(session(), current_app.config["DATA_DIR"])
-    except OperationalError:  # the database is down: its own error page says so, in the shipped profile's name
-        session().rollback()
+    except (OperationalError, InterfaceError):  # the database is down: the view's error page says so
         return
     g.municipality = profile
     fixed = current_app.extensions["fixed_municipality_settings"]
