@@ -72,9 +72,14 @@ def areas_of_kind(session: Session, kind: AreaKind) -> list[Area]:
     return list(session.scalars(select(Area).where(Area.kind == kind).order_by(Area.name)))
 
 
-def buurten(session: Session) -> list[Area]:
-    """The neighbourhoods a resident can choose from when the map is not available, by name."""
-    return areas_of_kind(session, AreaKind.BUURT)
+def buurten(session: Session, municipality_code: str | None = None) -> list[Area]:
+    """The neighbourhoods a resident can choose from when the map is not available, by name; with a code, only
+    the municipality's own (a database can hold another's, e.g. after the profile screen chose another gemeente)."""
+    if municipality_code is None:
+        return areas_of_kind(session, AreaKind.BUURT)
+    wijken_of_ours = select(Area.code).where(Area.kind == AreaKind.WIJK, Area.parent_code == municipality_code)
+    query = select(Area).where(Area.kind == AreaKind.BUURT, Area.parent_code.in_(wijken_of_ours)).order_by(Area.name)
+    return list(session.scalars(query))
 
 
 def wijken(session: Session) -> list[Area]:

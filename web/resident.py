@@ -44,7 +44,7 @@ def render_form(submission: Submission, problems: Problems | None = None, status
         "resident/form.html",
         submission=submission,
         problems=problems or Problems(),
-        buurten=buurten(session()) if areas is None else areas,
+        buurten=buurten(session(), current_app.config["MUNICIPALITY_CODE"]) if areas is None else areas,
         max_description=MAX_DESCRIPTION,
         max_photos=MAX_PHOTOS,
     )

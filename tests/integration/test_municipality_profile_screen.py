@@ -165,3 +165,7 @@ def test_choosing_another_gemeente_moves_the_boundary_pins_are_checked_against(a
     assert "niet in Heemstede" not in inside.get_data(as_text=True)
     outside = admin.post("/melding", data=report | {"lat": str(GROTE_MARKT[1]), "lon": str(GROTE_MARKT[0])})
     assert "Deze plek ligt in Haarlem, niet in Heemstede." in outside.get_data(as_text=True)
+    form_page = admin.get("/").get_data(as_text=True)
+    assert 'value="BU03920101"' not in form_page  # Haarlem's buurten are no longer offered
+    a_haarlem_buurt = report | {"buurt_code": "BU03920101", "location_text": "Bij de kerk"}
+    assert "Deze buurt kennen wij niet." in admin.post("/melding", data=a_haarlem_buurt).get_data(as_text=True)

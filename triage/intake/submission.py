@@ -143,7 +143,7 @@ def _check_location(
     if submission.lat.strip() or submission.lon.strip():
         return _check_pin(session, submission, municipality_code, problems, wrong_door)
     if submission.buurt_code.strip():
-        return _check_buurt_choice(session, submission, problems)
+        return _check_buurt_choice(session, submission, municipality_code, problems)
     problems.add("location", "location.required")
     return None
 
@@ -176,17 +176,17 @@ def _refuse_outside(session: Session, placement: Placement, problems: Problems) 
     problems.add("location", "location.outside_named", place=placement.elsewhere, **extra)
 
 
-def _check_buurt_choice(session: Session, submission: Submission, problems: Problems):
+def _check_buurt_choice(session: Session, submission: Submission, municipality_code: str, problems: Problems):
     """Without a map, the buurt plus a description of the place stands in for the pin."""
     buurt = find_area(session, AreaKind.BUURT, submission.buurt_code.strip())
-    if buurt is None:
+    wijk = find_area(session, AreaKind.WIJK, buurt.parent_code or "") if buurt else None
+    if buurt is None or wijk is None or wijk.parent_code != municipality_code:  # a buurt of another municipality
         problems.add("location", "location.unknown_buurt")
         return None
     if not submission.location_text.strip():
         problems.add("location_text", "location_text.required")
         return None
     lon, lat = representative_point(buurt)
-    wijk = find_area(session, AreaKind.WIJK, buurt.parent_code or "")
     return CheckedLocation(lon, lat, True, buurt, wijk)
 
 
