@@ -105,11 +105,6 @@ def _over(shipped: MunicipalityProfile, saved: dict) -> MunicipalityProfile:
     return dataclasses.replace(shipped, **{name: saved[name] for name in EDITABLE if name in saved})
 
 
-def snapshot(profile: MunicipalityProfile) -> dict:
-    """The editable fields as plain JSON: what a version stores as before and after."""
-    return {name: getattr(profile, name) for name in EDITABLE}
-
-
 def contrast_with_white(colour: str) -> float | None:
     """WCAG 2.1 contrast ratio of white text on `colour` (#rrggbb), 1 to 21; None for what is not such a colour."""
     if not HEX_COLOUR.match(colour):
