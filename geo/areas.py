@@ -11,6 +11,7 @@ from shapely.geometry import Point
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from geo.wrong_door import WrongDoor
 from models import Area, AreaKind
 
 
@@ -35,7 +36,9 @@ def areas_containing(session: Session, lon: float, lat: float) -> list[Area]:
     return list(session.scalars(query))
 
 
-def place_point(session: Session, lon: float, lat: float, municipality_code: str) -> Placement:
+def place_point(
+    session: Session, lon: float, lat: float, municipality_code: str, wrong_door: WrongDoor | None = None
+) -> Placement:
     found = {(area.kind, area.code): area for area in areas_containing(session, lon, lat)}
     by_kind: dict[AreaKind, list[Area]] = {}
     for area in found.values():
@@ -46,19 +49,22 @@ def place_point(session: Session, lon: float, lat: float, municipality_code: str
             buurt=_first(by_kind.get(AreaKind.BUURT)),
             wijk=_first(by_kind.get(AreaKind.WIJK)),
         )
-    return Placement(inside=False, elsewhere=_name_elsewhere(by_kind))
+    return Placement(inside=False, elsewhere=_name_elsewhere(by_kind, lon, lat, wrong_door or WrongDoor()))
 
 
 def _first(areas: list[Area] | None) -> Area | None:
     return areas[0] if areas else None
 
 
-def _name_elsewhere(by_kind: dict[AreaKind, list[Area]]) -> str | None:
-    """The most precise name we know for a place outside our municipality: a municipality, else a province."""
-    for kind in (AreaKind.GEMEENTE, AreaKind.PROVINCIE):
-        if by_kind.get(kind):
-            return by_kind[kind][0].name
-    return None
+def _name_elsewhere(by_kind: dict[AreaKind, list[Area]], lon: float, lat: float, wrong_door: WrongDoor) -> str | None:
+    """The most precise name we know for a place outside our municipality: a shipped neighbour's, else the
+    municipality or place the wrong door names (PDOK, postcode areas), and a province only when neither can."""
+    if by_kind.get(AreaKind.GEMEENTE):
+        return by_kind[AreaKind.GEMEENTE][0].name
+    named = wrong_door.name_at(lon, lat)
+    if named:
+        return named
+    return by_kind[AreaKind.PROVINCIE][0].name if by_kind.get(AreaKind.PROVINCIE) else None
 
 
 def areas_of_kind(session: Session, kind: AreaKind) -> list[Area]:
@@ -66,9 +72,14 @@ def areas_of_kind(session: Session, kind: AreaKind) -> list[Area]:
     return list(session.scalars(select(Area).where(Area.kind == kind).order_by(Area.name)))
 
 
-def buurten(session: Session) -> list[Area]:
-    """The neighbourhoods a resident can choose from when the map is not available, by name."""
-    return areas_of_kind(session, AreaKind.BUURT)
+def buurten(session: Session, municipality_code: str | None = None) -> list[Area]:
+    """The neighbourhoods a resident can choose from when the map is not available, by name; with a code, only
+    the municipality's own (a database can hold another's, e.g. after the profile screen chose another gemeente)."""
+    if municipality_code is None:
+        return areas_of_kind(session, AreaKind.BUURT)
+    wijken_of_ours = select(Area.code).where(Area.kind == AreaKind.WIJK, Area.parent_code == municipality_code)
+    query = select(Area).where(Area.kind == AreaKind.BUURT, Area.parent_code.in_(wijken_of_ours)).order_by(Area.name)
+    return list(session.scalars(query))
 
 
 def wijken(session: Session) -> list[Area]:

@@ -20,6 +20,7 @@ NEAREST_ADDRESS_METRES = 100  # a pin in a park is not "at" a house further away
 POINT = re.compile(r"^POINT\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$")
 ADDRESS_ID = re.compile(r"^adr-[0-9a-f]{32}$")
 ADDRESS_FIELDS = "id,weergavenaam,straatnaam,huis_nlt,postcode,woonplaatsnaam,centroide_ll"
+GEMEENTE_FIELDS = "gemeentenaam,gemeentecode,weergavenaam"
 
 
 class GeocoderUnavailable(Exception):
@@ -128,6 +129,17 @@ def reverse(settings: GeocoderSettings, lon: float, lat: float) -> FoundAddress 
         ],
     )
     return found_address(docs[0]) if docs else None
+
+
+def gemeente_at(settings: GeocoderSettings, lon: float, lat: float) -> str | None:
+    """The municipality whose area holds the point, anywhere in the Netherlands (PDOK reverse, type gemeente; no
+    municipality filter: this is for pins outside ours). None when PDOK knows none there."""
+    params = [("lat", f"{lat:.7f}"), ("lon", f"{lon:.7f}"), ("type", "gemeente"), ("fl", GEMEENTE_FIELDS)]
+    docs = _docs(settings, "reverse", [*params, ("rows", "1")])
+    if not docs:
+        return None
+    name = str(docs[0].get("gemeentenaam") or docs[0].get("weergavenaam") or "").strip()
+    return name.removeprefix("Gemeente ").strip()[:120] or None
 
 
 def found_address(doc: dict) -> FoundAddress | None:

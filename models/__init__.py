@@ -6,7 +6,7 @@ Everything above this package (geo/, triage/, web/) imports models from here, ne
 from models.api_keys import ApiKey, ApiSubmission
 from models.base import Base
 from models.communication import Escalation, Feedback, OutboxMail
-from models.configuration import ConfigChange
+from models.configuration import ConfigChange, MunicipalitySettings
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
@@ -21,6 +21,7 @@ __all__ = [
     "ApiKey",
     "ApiSubmission",
     "ConfigChange",
+    "MunicipalitySettings",
     "Escalation",
     "Feedback",
     "OutboxMail",

@@ -30,3 +30,15 @@ class ConfigChange(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     summary: Mapped[str] = mapped_column(String(300), default="")
     undoes_id: Mapped[int | None] = mapped_column(ForeignKey("config_change.id"))
+
+
+class MunicipalitySettings(Base):
+    """What an administrator set in the profile screen, over the data folder's municipality.json: only the fields
+    that were saved, so the file keeps giving the rest. One row per municipality (the data folder's CBS code), so
+    that a database that once served another data folder does not dress this one in its colours."""
+
+    __tablename__ = "municipality_settings"
+
+    municipality_code: Mapped[str] = mapped_column(String(10), primary_key=True)
+    settings: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -135,3 +135,14 @@ def report_form(csrf_token) -> dict:
         "email": "",
         "phone": "",
     }
+
+
+@pytest.fixture(autouse=True)
+def served_municipality():
+    """An app serves its DATA_DIR to the whole process (mails outside a request speak of it): after each test the
+    process serves the default data folder again, so one test's municipality never leaks into the next."""
+    yield
+    from triage.reference import serve_data_dir
+    from triage.reference.data_folder import DEFAULT_DATA_DIR
+
+    serve_data_dir(DEFAULT_DATA_DIR)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, Response
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import Queue
 from triage.proposals import load_classifiers
-from triage.reference import MunicipalityProfile
-from web import cli, compression, database, errors, i18n, menu, security
+from web import cli, compression, database, errors, i18n, menu, municipality, security
 from web.auth import login_manager
-from web.config import municipality_of, settings_from_environment
+from web.config import settings_from_environment
 from web.extensions import csrf, limiter
 
 
@@ -20,7 +19,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(settings_from_environment())
     app.config.update(config or {})
-    _show_municipality(app, municipality_of(app.config))
+    municipality.init_app(app)
     if app.config["TRUSTED_PROXIES"]:
         proxies = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
@@ -43,17 +42,10 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
-def _show_municipality(app: Flask, profile: MunicipalityProfile) -> None:
-    """Every template knows the municipality (name, logo); its house colour is a stylesheet of its own, so
-    pages need no inline style."""
-    app.context_processor(lambda: {"municipality": profile})
-    house_style = f":root {{ --brand: {profile.colour}; }}\n"
-    app.add_url_rule("/huisstijl.css", "house_style", lambda: Response(house_style, mimetype="text/css"))
-
-
 def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
+    from web.admin_profile import blueprint as admin_profile
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
@@ -72,6 +64,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(team)
     app.register_blueprint(search)
     app.register_blueprint(admin)
+    app.register_blueprint(admin_profile)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)

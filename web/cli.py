@@ -79,6 +79,9 @@ def _seed_demo_history_into_empty_database() -> None:
 
     if not _switched_on(current_app.config.get("DEMO_HISTORY", os.environ.get("DEMO_HISTORY", "1"))):
         return
+    if not (Path(current_app.config["DATA_DIR"]) / "demo_history.json").is_file():
+        click.echo("Deze gemeente heeft geen demo_history.json in haar map: geen demogeschiedenis.")
+        return
     with database().session() as session:
         if demo_history.has_reports(session):
             return

@@ -16,6 +16,7 @@ from triage.periodic import DEFAULT_BASE_URL, PeriodicSettings
 from triage.proposals import artifact_root
 from triage.reference import MunicipalityProfile, configured_data_dir, load_profile
 
+SHARED_PLACES = Path(__file__).resolve().parents[2] / "shared/data/geo/nl_pc4_centroids/nl_pc4_city_centroids.json"
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
 FROM_PROFILE = {  # setting -> the profile's field that gives its default
     "MUNICIPALITY_CODE": "code",
@@ -67,6 +68,8 @@ def settings_from_environment() -> dict:
         "OPEN311_MEDIA_TIMEOUT": float(env("OPEN311_MEDIA_TIMEOUT", "5")),
         "GEOCODER_URL": env("GEOCODER_URL", ""),  # e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1
         "GEOCODER_TIMEOUT": float(env("GEOCODER_TIMEOUT", "3")),
+        # postcode areas' places that name a pin outside the municipality offline (geo/wrong_door.py); not shipped
+        "PLACES_FILE": env("PLACES_FILE", str(SHARED_PLACES) if SHARED_PLACES.is_file() else ""),
         "RATELIMIT_STORAGE_URI": env("RATELIMIT_STORAGE_URI", "memory://"),
         "REDIS_URL": env("REDIS_URL", ""),
         "SMTP": periodic.smtp,  # None: mail stays in the outbox for admins

@@ -11,6 +11,7 @@ from models import Channel, Report
 from triage.intake import PhotoStore, Submission, Upload, receive_report
 from triage.kernel import Problems
 from web.database import session
+from web.municipality import wrong_door
 
 TRUE_WORDS = {"1", "true", "on", "yes", "ja"}
 TEXT_FIELDS = ("description", "lat", "lon", "buurt_code", "location_text", "email", "phone")
@@ -41,6 +42,7 @@ def receive(submission: Submission, channel: Channel, actor: str = "resident", f
         now=datetime.now(UTC),
         actor=actor,
         found=found,
+        wrong_door=wrong_door(),
     )
 
 

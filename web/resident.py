@@ -28,6 +28,7 @@ from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
 from web.intake_request import as_text, photo_response, photo_store, receive, submission_from_form, uploads_from_request
+from web.municipality import wrong_door
 
 blueprint = Blueprint("resident", __name__)
 
@@ -43,7 +44,7 @@ def render_form(submission: Submission, problems: Problems | None = None, status
         "resident/form.html",
         submission=submission,
         problems=problems or Problems(),
-        buurten=buurten(session()) if areas is None else areas,
+        buurten=buurten(session(), current_app.config["MUNICIPALITY_CODE"]) if areas is None else areas,
         max_description=MAX_DESCRIPTION,
         max_photos=MAX_PHOTOS,
     )
@@ -65,7 +66,9 @@ def report_step():
         if action == "submit":
             return _send(submission, problems)
         place_typed_address(submission, problems)
-        location = check_submission(session(), submission, current_app.config["MUNICIPALITY_CODE"], problems)
+        location = check_submission(
+            session(), submission, current_app.config["MUNICIPALITY_CODE"], problems, wrong_door()
+        )
     except SubmissionRejected as refusal:
         return render_form(submission, refusal.problems, status=422)
     find_pin_address(submission, location)

@@ -33,9 +33,15 @@ def restore(session, key, snapshot, actor, now):
 
 @pytest.fixture(autouse=True)
 def stand_in_setting():
+    """The stand-in replaces the profile's own restorer for these tests only: it is put back after each."""
+    from triage.kernel import versions
+
+    owner = versions._RESTORERS.get(Subject.PROFILE)
     register_restorer(Subject.PROFILE, restore)
     SETTINGS.clear()
     yield
+    if owner is not None:
+        register_restorer(Subject.PROFILE, owner)
 
 
 def save(session, key, value, seen):

@@ -36,12 +36,20 @@ def _found(docs: list[dict]) -> dict:
     return {"response": {"numFound": len(docs), "start": 0, "maxScore": 7.28 if docs else None, "docs": docs}}
 
 
+AMSTERDAM_GEMEENTE = {  # PDOK's reverse answer of type gemeente for a pin on the Dam
+    "type": "gemeente",
+    "weergavenaam": "Gemeente Amsterdam",
+    "gemeentenaam": "Amsterdam",
+    "gemeentecode": "0363",
+    "afstand": 0,
+}
 SUGGESTION = {"type": "adres", "weergavenaam": ADDRESS_LINE, "id": ADDRESS_ID, "score": 9.1}
 NEAREST = {**ADDRESS_DOC, "afstand": 4.2, "score": 7.28}
 
 
 def pdok_stand_in() -> HttpStandIn:
-    """Paths: /pdok/* answers, /empty/* finds nothing, /slow/* answers after two seconds, /broken/* is a 500."""
+    """Paths: /pdok/* answers, /empty/* finds nothing, /slow/* answers after two seconds, /broken/* is a 500;
+    /amsterdam/reverse answers that the point lies in the gemeente Amsterdam (and has no address of ours)."""
     routes = {
         "/pdok/suggest": _json({**_found([SUGGESTION]), "highlighting": {ADDRESS_ID: {"suggest": [ADDRESS_LINE]}}}),
         "/pdok/lookup": _json(_found([ADDRESS_DOC])),
@@ -50,6 +58,7 @@ def pdok_stand_in() -> HttpStandIn:
         "/slow/lookup": _json(_found([ADDRESS_DOC]), delay=2.0),
         "/slow/reverse": _json(_found([NEAREST]), delay=2.0),
         "/broken/reverse": Answer(500, "text/plain", b"oops"),
+        "/amsterdam/reverse": _json(_found([AMSTERDAM_GEMEENTE])),
     }
     for endpoint in ("suggest", "lookup", "reverse"):
         routes[f"/empty/{endpoint}"] = _json({"response": {"numFound": 0, "start": 0, "maxScore": None, "docs": []}})

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from geo.areas import Placement, find_area, place_point, point_element, representative_point
 from geo.geocoder import Address
+from geo.wrong_door import WrongDoor
 from models import Area, AreaKind, Attachment, Channel, Report, Reporter, ReportStatus
 from triage.intake.addresses import store_address
 from triage.intake.photo_store import PhotoStore
@@ -26,6 +27,7 @@ from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.pipeline import owe_proposal
+from triage.reference.saved_profile import current_profile
 
 MIN_DESCRIPTION = 1  # visible characters; the OpenAPI document states the same
 MAX_DESCRIPTION = 3000
@@ -83,7 +85,11 @@ def accept_uploads(store: PhotoStore, submission: Submission, uploads: list[Uplo
 
 
 def check_submission(
-    session: Session, submission: Submission, municipality_code: str, found: Problems | None = None
+    session: Session,
+    submission: Submission,
+    municipality_code: str,
+    found: Problems | None = None,
+    wrong_door: WrongDoor | None = None,
 ) -> CheckedLocation:
     """Refuse with every problem at once, so the resident can fix them in one go.
 
@@ -92,7 +98,7 @@ def check_submission(
     problems = Problems({name: list(items) for name, items in (found or {}).items()})
     _check_description(submission, problems)
     _check_contact(submission, problems)
-    location = _check_location(session, submission, municipality_code, problems)
+    location = _check_location(session, submission, municipality_code, problems, wrong_door)
     if problems:
         raise SubmissionRejected(problems)
     return location
@@ -128,21 +134,23 @@ def _check_contact(submission: Submission, problems: Problems) -> None:
 
 
 def _check_location(
-    session: Session, submission: Submission, municipality_code: str, problems: Problems
+    session: Session, submission: Submission, municipality_code: str, problems: Problems, wrong_door: WrongDoor | None
 ) -> CheckedLocation | None:
     if len(submission.location_text.strip()) > MAX_LOCATION_TEXT:
         problems.add("location_text", "location_text.too_long", max=MAX_LOCATION_TEXT)
     elif UNREADABLE in submission.location_text:
         problems.add("location_text", "text.invalid_characters")
     if submission.lat.strip() or submission.lon.strip():
-        return _check_pin(session, submission, municipality_code, problems)
+        return _check_pin(session, submission, municipality_code, problems, wrong_door)
     if submission.buurt_code.strip():
-        return _check_buurt_choice(session, submission, problems)
+        return _check_buurt_choice(session, submission, municipality_code, problems)
     problems.add("location", "location.required")
     return None
 
 
-def _check_pin(session: Session, submission: Submission, municipality_code: str, problems: Problems):
+def _check_pin(
+    session: Session, submission: Submission, municipality_code: str, problems: Problems, wrong_door: WrongDoor | None
+):
     coordinates = parse_coordinates(submission.lat, submission.lon)
     if coordinates is None:
         problems.add("location", "location.invalid")
@@ -151,25 +159,34 @@ def _check_pin(session: Session, submission: Submission, municipality_code: str,
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         problems.add("location", "location.out_of_range")
         return None
-    placement: Placement = place_point(session, lon, lat, municipality_code)
+    placement: Placement = place_point(session, lon, lat, municipality_code, wrong_door)
     if not placement.inside:
-        code = "location.outside_named" if placement.elsewhere else "location.outside"
-        problems.add("location", code, place=placement.elsewhere or "")
+        _refuse_outside(session, placement, problems)
         return None
     return CheckedLocation(lon, lat, False, placement.buurt, placement.wijk)
 
 
-def _check_buurt_choice(session: Session, submission: Submission, problems: Problems):
+def _refuse_outside(session: Session, placement: Placement, problems: Problems) -> None:
+    """Name where the pin lies, with the page to report there when the profile knows one (no wrong door)."""
+    if not placement.elsewhere:
+        problems.add("location", "location.outside", place="")
+        return
+    report_url = current_profile(session).report_url_of(placement.elsewhere)
+    extra = {"report_url": report_url} if report_url else {}
+    problems.add("location", "location.outside_named", place=placement.elsewhere, **extra)
+
+
+def _check_buurt_choice(session: Session, submission: Submission, municipality_code: str, problems: Problems):
     """Without a map, the buurt plus a description of the place stands in for the pin."""
     buurt = find_area(session, AreaKind.BUURT, submission.buurt_code.strip())
-    if buurt is None:
+    wijk = find_area(session, AreaKind.WIJK, buurt.parent_code or "") if buurt else None
+    if buurt is None or wijk is None or wijk.parent_code != municipality_code:  # a buurt of another municipality
         problems.add("location", "location.unknown_buurt")
         return None
     if not submission.location_text.strip():
         problems.add("location_text", "location_text.required")
         return None
     lon, lat = representative_point(buurt)
-    wijk = find_area(session, AreaKind.WIJK, buurt.parent_code or "")
     return CheckedLocation(lon, lat, True, buurt, wijk)
 
 
@@ -195,13 +212,14 @@ def receive_report(
     now: datetime,
     actor: str = "resident",
     found: Problems | None = None,
+    wrong_door: WrongDoor | None = None,
 ) -> Report:
     """Receiving a report, the same for every channel: check, store, owe the proposal and the received mail.
 
     Raises SubmissionRejected (with `found` and every problem of the check) and then has changed nothing.
     It only flushes: the edge commits once and dispatches the owed work after the commit.
     """
-    location = check_submission(session, submission, municipality_code, found)
+    location = check_submission(session, submission, municipality_code, found, wrong_door)
     return submit_report(session, submission, location, store, channel=channel, now=now, actor=actor)
 
 

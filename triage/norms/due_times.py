@@ -17,13 +17,17 @@ from models import Category, Report, StatusChange
 from triage.kernel.audit import AuditAction, record
 from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, Pause, due_at, timer
-from triage.reference.loading import DEFAULT_DATA_DIR, read_json
+from triage.reference.loading import read_json
+from triage.reference.saved_profile import served_data_dir
 
-NORMS_FILE = DEFAULT_DATA_DIR / "service_norms.json"
+
+def settings(path: Path | None = None) -> dict:
+    """The norms file of the municipality this process serves (its data folder's service_norms.json)."""
+    return _read_norms(path or served_data_dir() / "service_norms.json")
 
 
 @cache
-def settings(path: Path = NORMS_FILE) -> dict:
+def _read_norms(path: Path) -> dict:
     return read_json(path)
 
 

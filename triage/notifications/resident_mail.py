@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from geo.addresses import readable_location
 from models import OutboxMail, Queue, Report, ReportStatus
@@ -17,7 +17,7 @@ from triage.norms.due_times import resolution_norm, response_norm
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import feedback_link, reply_link, status_link, track_link
 from triage.notifications.rendering import MailText, render, render_footer
-from triage.reference.profile import load_profile
+from triage.reference.saved_profile import current_profile, file_profile
 
 LANGUAGES = ("nl", "en")  # one mail every resident can read: Dutch first, English below
 DEFAULT_DAYS = {Queue.COMPLEX: 20, Queue.SIMPLE: 5}  # what a queue promises when its category has no norm
@@ -59,17 +59,20 @@ def _related_report(report: Report, kind: MailKind) -> dict:
     return {}
 
 
-def _footer() -> str:
-    """Under both languages, once: that nobody reads replies, and the municipality that sends the mail."""
+def _footer(report: Report) -> str:
+    """Under both languages, once: that nobody reads replies, and the municipality that sends the mail (the
+    profile in force, so a footer saved in the screens is in the next mail)."""
     no_reply = " / ".join(render_footer(language) for language in LANGUAGES)
-    return f"{no_reply}\n{load_profile().footer(LANGUAGES[0])}"
+    session = object_session(report)
+    profile = current_profile(session) if session is not None else file_profile()
+    return f"{no_reply}\n{profile.footer(LANGUAGES[0])}"
 
 
 def compose(report: Report, kind: MailKind, message: str = "") -> MailText:
     """The subject and body of the resident's mail: each language in turn, the footer under them."""
     texts = [render(kind, language, **_values(report, kind, message)) for language in LANGUAGES]
     subject = " / ".join(text.subject for text in texts)
-    return MailText(subject, "\n\n".join([*(text.body for text in texts), _footer()]))
+    return MailText(subject, "\n\n".join([*(text.body for text in texts), _footer(report)]))
 
 
 def mail_resident(

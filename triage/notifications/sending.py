@@ -7,7 +7,7 @@ call has a timeout so a slow mail server never holds up a request for long.
 from __future__ import annotations
 
 import smtplib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from email.message import EmailMessage
 
@@ -16,21 +16,16 @@ from sqlalchemy.orm import Session
 
 from models import OutboxMail
 from triage.notifications.links import with_base_url
-from triage.reference.profile import load_profile
+from triage.reference.saved_profile import current_profile
 
 MAX_ATTEMPTS = 5
-
-
-def _profile_sender() -> str:
-    """The From: of every mail unless SMTP_SENDER says otherwise: the municipality's, from its profile."""
-    return load_profile().mail_sender
 
 
 @dataclass(frozen=True)
 class SmtpSettings:
     host: str
     port: int = 25
-    sender: str = field(default_factory=_profile_sender)
+    sender: str = ""  # SMTP_SENDER; empty: the profile's sender at the moment of sending (the screen may change it)
     username: str = ""
     password: str = ""
     starttls: bool = False
@@ -44,7 +39,7 @@ class SmtpSettings:
         return cls(
             env["SMTP_HOST"],
             int(env.get("SMTP_PORT") or 25),
-            env.get("SMTP_SENDER") or _profile_sender(),
+            env.get("SMTP_SENDER", ""),
             env.get("SMTP_USER", ""),
             env.get("SMTP_PASSWORD", ""),
             env.get("SMTP_STARTTLS") == "1",
@@ -72,7 +67,7 @@ def send_outbox(session: Session, smtp: SmtpSettings | None, base_url: str, now:
     """Send what is waiting; returns how many went out. The caller commits."""
     if smtp is None:
         return 0
-    sent = 0
+    sent, sender = 0, smtp.sender or current_profile(session).mail_sender
     for mail in unsent(session):
         try:
             with smtplib.SMTP(smtp.host, smtp.port, timeout=smtp.timeout) as server:
@@ -80,7 +75,7 @@ def send_outbox(session: Session, smtp: SmtpSettings | None, base_url: str, now:
                     server.starttls()
                 if smtp.username:
                     server.login(smtp.username, smtp.password)
-                server.send_message(as_email(mail, smtp.sender, base_url))
+                server.send_message(as_email(mail, sender, base_url))
         except (OSError, smtplib.SMTPException) as error:
             mail.attempts, mail.last_error = mail.attempts + 1, f"{type(error).__name__}: {error}"
             continue

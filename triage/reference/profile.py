@@ -7,7 +7,7 @@ this profile, so a second municipality is another data folder, not a code change
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -24,11 +24,19 @@ class MunicipalityProfile:
     area_files: tuple[str, ...]  # under <data folder>/areas: the boundary, wijken, buurten, neighbours
     mail_sender: str  # From: of every mail
     mail_footer: dict[str, str]  # per language: the line under every mail
-    logo: str | None  # a path under web/static, or None for the name in words
+    logo: str | None  # a path under web/static, "upload:<key>" for one uploaded in the screen, or None for words
     colour: str  # the house colour, as CSS: "#b3003b"
+    privacy_url: str = ""  # the municipality's privacy statement, linked under the form
+    # where residents report in a neighbouring municipality: its name as a pin's wrong door names it -> its page
+    neighbour_report_urls: dict[str, str] = field(default_factory=dict)
 
     def footer(self, language: str) -> str:
         return self.mail_footer.get(language) or self.mail_footer["nl"]
+
+    def report_url_of(self, place: str) -> str:
+        """The page where residents report in `place`, when the profile knows one ("" otherwise)."""
+        wanted = place.casefold()
+        return next((url for name, url in self.neighbour_report_urls.items() if name.casefold() == wanted), "")
 
 
 def load_profile(data_dir: Path | str = DEFAULT_DATA_DIR) -> MunicipalityProfile:
@@ -48,6 +56,8 @@ def _read_profile(data_dir: Path) -> MunicipalityProfile:
         mail_footer=dict(raw["mail_footer"]),
         logo=raw.get("logo"),
         colour=_css_colour(raw.get("colour", "#b3003b")),
+        privacy_url=raw.get("privacy_url", ""),
+        neighbour_report_urls=dict(raw.get("neighbour_report_urls", {})),
     )
 
 
