@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from models import Queue, Role
@@ -175,7 +175,7 @@ def _mail_preview(mail, subject: str, body: str, seen: str):
     """The mail with example values, through the same rendering as a sent mail; a template that does not render
     shows why, next to the field, as a save would."""
     try:
-        example = example_mail(mail.name, mail.language, subject, body)
+        example = example_mail(mail.name, mail.language, subject, body, current_app.config["PUBLIC_BASE_URL"])
     except SubmissionRejected as refused:
         return _mail_page(mail, subject, body, seen, refused.problems), 422
     return _mail_page(mail, subject, body, seen, example=example)

@@ -17,6 +17,7 @@ from models import MailTemplate
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.kernel.versions import Subject, current_version, expect_version, record_change
 from triage.notifications.kinds import MailKind
+from triage.notifications.links import with_base_url
 from triage.notifications.placeholders import (
     EDITABLE_MAILS,
     EXAMPLE_VALUES,
@@ -132,13 +133,15 @@ def _normalised(subject: str, body: str) -> tuple[str, str]:
     return subject.strip(), body.strip("\n")
 
 
-def example_mail(name: str, language: str, subject: str, body: str) -> tuple[str, str]:
-    """The admin's preview (subject, body) with example values, or SubmissionRejected saying why it cannot render."""
+def example_mail(name: str, language: str, subject: str, body: str, base_url: str) -> tuple[str, str]:
+    """The admin's preview (subject, body) with example values and the site's links, or SubmissionRejected saying
+    why it cannot render."""
     subject, body = _normalised(subject, body)
     problems = check_mail_template(name, language, subject, body)
     if problems:
         raise SubmissionRejected(problems)
-    return render_example(name, language, subject, body)
+    subject, body = render_example(name, language, subject, body)
+    return subject, with_base_url(body, base_url)
 
 
 def _snapshot(row: MailTemplate | None) -> dict | None:
