@@ -51,6 +51,7 @@ def write_standard_text(page, live_server):
     page.goto(live_server + "/medewerkers/inloggen")
     page.locator("nav.staff-nav a[href='/beheer/teksten/']").click()
     assert axe_violations(page) == []
+    shoot(page, "texts-index-nl")
     page.locator("#new-text").click()
     page.locator("#title").fill("Container geleegd")
     page.locator("#status").select_option("done")
@@ -78,6 +79,11 @@ def edit_done_mail(page, live_server):
     assert "your own text" in page.locator("#mail-state").inner_text()
     assert axe_violations(page) == []
     shoot(page, "mail-template-en")
+    page.goto(live_server + "/beheer/teksten/")
+    done_dutch = page.locator("#mail-templates").get_by_role("link", name="Report done, Dutch: change")
+    assert done_dutch.inner_text() == "Own text"
+    assert axe_violations(page) == []
+    shoot(page, "texts-index-en")
 
 
 def test_admin_writes_texts_and_a_team_member_picks_edits_previews_and_sends(browser, page, live_server, live_app,
