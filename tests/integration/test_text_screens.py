@@ -106,7 +106,7 @@ def test_a_mail_template_is_previewed_saved_refused_and_restored(client, session
     log_in(client, admin.email)
     url = "/beheer/teksten/mail/received/nl"
     page = client.get(url).get_data(as_text=True)
-    assert "{{ code }}" in page and "Nu in gebruik: de standaardtekst" in page
+    assert "{{ code }}" in page and "Nu in gebruik: de meegeleverde tekst" in page
     form = {"csrf_token": csrf_token_from(page), "version": "0", "subject": "Ontvangen: {{ code }}",
             "body": "Dank u! <b>Tom & Jerry</b>\n{{ status_link }}"}  # fmt: skip
     preview = client.post(url, data=form | {"step": "preview"}).get_data(as_text=True)
