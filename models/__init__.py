@@ -13,6 +13,7 @@ from models.report import Attachment, AuditEvent, Report, Reporter
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
+from models.texts import MailTemplate, StandardText
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
 from models.workflow_records import ReportMessage, StatusChange
@@ -53,4 +54,6 @@ __all__ = [
     "Team",
     "TeamKind",
     "TrainingExample",
+    "MailTemplate",
+    "StandardText",
 ]

@@ -46,6 +46,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
     from web.admin_profile import blueprint as admin_profile
+    from web.admin_texts import blueprint as admin_texts
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
@@ -65,6 +66,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(search)
     app.register_blueprint(admin)
     app.register_blueprint(admin_profile)
+    app.register_blueprint(admin_texts)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)

@@ -11,7 +11,17 @@ from werkzeug.exceptions import HTTPException
 from models import Queue
 from triage.workflow import may_see_queue
 
-STAFF_BLUEPRINTS = frozenset({"auth", "triage", "team", "dashboard", "admin", "admin_profile"})
+STAFF_BLUEPRINTS = frozenset(
+    {
+        "auth",
+        "triage",
+        "team",
+        "dashboard",
+        "admin",
+        "admin_profile",
+        "admin_texts",
+    }
+)
 
 
 def init_app(app: Flask) -> None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from geo.areas import wijken
 from models import Queue, Report, ReportStatus, Role
 from triage import workflow
+from triage.kernel import Problems
+from triage.notifications import MailPreview, PickableText, preview_status_mail, texts_for_report
 from triage.reference import active_main_categories, main_categories
 from triage.workflow import (
     PAGE_SIZE,
@@ -111,10 +113,18 @@ def _param_text(value) -> str:
     return str(value)
 
 
+STATUS_FORM_FIELDS = ("status", "message", "standard_text")
+
+
 @blueprint.get("/melding/<int:report_id>")
 def report_page(report_id: int):
-    report = _report_for_team(report_id)
+    return _report_page(_report_for_team(report_id))
+
+
+def _report_page(report: Report, status_form: dict | None = None, preview: MailPreview | None = None, problems=None):
+    """The report's page; after "use this text" or "preview" the status form shows what was typed or picked."""
     now = datetime.now(UTC)
+    next_statuses = workflow.next_statuses(report.status, current_user.user.roles)
     contact = view_contact_details(session(), report, current_user.user, now)
     if contact:
         session().commit()  # the look at the resident's details is on the audit trail before they are shown
@@ -131,9 +141,13 @@ def report_page(report_id: int):
         contact=contact,
         label=label,
         timer=timer_text(label),
-        next_statuses=workflow.next_statuses(report.status, current_user.user.roles),
+        next_statuses=next_statuses,
         categories=active_main_categories(session()),
         queues=list(Queue),
+        standard_texts=texts_for_report(session(), report, next_statuses),
+        status_form=status_form or dict.fromkeys(STATUS_FORM_FIELDS, ""),
+        preview=preview,
+        status_problems=problems or Problems(),
     )
 
 
@@ -163,6 +177,9 @@ def _act(report_id: int, action):
 
 @blueprint.post("/melding/<int:report_id>/status")
 def change_status(report_id: int):
+    step = request.form.get("step", "")
+    if step in ("use", "preview"):
+        return _status_step(_report_for_team(report_id), step)
     return _act(
         report_id,
         lambda report, version: workflow.change_status(
@@ -226,3 +243,29 @@ def assign(report_id: int):
             session(), report, current_user.user, version, request.form.get("assignee", ""), datetime.now(UTC)
         ),
     )
+
+
+def _status_step(report: Report, step: str):
+    """Without saving: fill the message with the chosen standard text ("use"), or show the resident's mail as it
+    would go out ("preview"). Works without JavaScript; with it, "use" fills the field in place."""
+    form = {name: request.form.get(name, "") for name in STATUS_FORM_FIELDS}
+    statuses = workflow.next_statuses(report.status, current_user.user.roles)
+    problems, preview = Problems(), None
+    if step == "use":
+        picked = _picked_text(report, statuses, form["standard_text"])
+        if picked is None:
+            problems.add("standard_text", "texts.pick_required")
+        else:
+            form |= {"message": picked.filled_in, "status": picked.text.status.value}
+    else:
+        status = next((s for s in statuses if s.value == form["status"]), None)
+        if status is None:
+            problems.add("status", "texts.status_not_allowed")
+        else:
+            base_url = current_app.config["PUBLIC_BASE_URL"]
+            preview = preview_status_mail(session(), report, status, form["message"], base_url)
+    return _report_page(report, form, preview, problems), 422 if problems else 200
+
+
+def _picked_text(report: Report, statuses, text_id: str) -> PickableText | None:
+    return next((p for p in texts_for_report(session(), report, statuses) if str(p.text.id) == text_id), None)

@@ -4,6 +4,10 @@ A mail template's first line is `Subject: ...`, then an empty line, then the bod
 without a subject. Placeholders are strict: a name the caller does not give fails the render, so no mail
 goes out with a hole in it. Nothing is HTML-escaped (these are text mails), and `local_time` shows a
 moment in the product's time zone: `{{ due_at | local_time("%d-%m-%Y %H:%M") }}`.
+
+An administrator may write a template in the screens (triage/notifications/mail_templates.py); it is rendered
+here too, from its `source`, in the same sandboxed environment, so a shipped file and an edited template go
+through one path and a template cannot reach further than the values it is given.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import FileSystemLoader, StrictUndefined, Template, meta
+from jinja2.sandbox import SandboxedEnvironment
 
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.notifications.kinds import MailKind
@@ -33,8 +38,8 @@ def local_time(moment: datetime, pattern: str) -> str:
 
 
 @cache
-def _environment() -> Environment:
-    environment = Environment(
+def _environment() -> SandboxedEnvironment:
+    environment = SandboxedEnvironment(
         loader=FileSystemLoader(TEMPLATES),
         undefined=StrictUndefined,
         autoescape=False,
@@ -45,18 +50,29 @@ def _environment() -> Environment:
     return environment
 
 
-def _render(name: str, language: str, values: dict) -> str:
-    return _environment().get_template(f"{language}/{name}").render(values)
+def compiled(source: str) -> Template:
+    """A template written in the screens; raises jinja2.TemplateSyntaxError when it does not parse."""
+    return _environment().from_string(source)
 
 
-def render(kind: MailKind, language: str, **values) -> MailText:
-    """The subject and body of one kind of mail in one language."""
-    head, blank, body = _render(kind.template, language, values).split("\n", 2)
+def placeholders_used(source: str) -> set[str]:
+    """The names a template reads from its values (not those it sets itself); raises TemplateSyntaxError."""
+    return meta.find_undeclared_variables(_environment().parse(source))
+
+
+def _render(name: str, language: str, values: dict, source: str | None = None) -> str:
+    template = compiled(source) if source is not None else _environment().get_template(f"{language}/{name}")
+    return template.render(values)
+
+
+def render(kind: MailKind, language: str, source: str | None = None, **values) -> MailText:
+    """The subject and body of one kind of mail in one language: the shipped file, or `source` in its place."""
+    head, blank, body = _render(kind.template, language, values, source).split("\n", 2)
     if not head.startswith(SUBJECT) or blank:
         raise ValueError(f"{language}/{kind.template} must start with '{SUBJECT}...' and an empty line")
     return MailText(head.removeprefix(SUBJECT), body)
 
 
-def render_footer(language: str) -> str:
+def render_footer(language: str, source: str | None = None) -> str:
     """The line under every resident mail (that nobody reads replies), in one language."""
-    return _render("footer.txt", language, {})
+    return _render("footer.txt", language, {}, source)
