@@ -38,7 +38,7 @@ from triage.workflow import (
 from web.actions import commit_and_dispatch
 from web.addresses import find_pin_address, place_typed_address
 from web.auth import require_roles
-from web.database import session
+from web.database import session, writes_on_read
 from web.i18n import LANGUAGES, translate
 from web.intake_request import TRUE_WORDS, as_text, photo_store, submission_from_form, uploads_from_request
 
@@ -109,6 +109,7 @@ def _drop_removed_photos(submission: Submission) -> None:
 
 
 @blueprint.get("/zoeken")
+@writes_on_read
 def lookup():
     """Find the caller's report by what they can tell; an empty box just shows the form."""
     typed, kind = as_text(request.args.get("q", ""))[:200], request.args.get("by", "")
@@ -131,6 +132,7 @@ def _report(report_id: int) -> Report:
 
 
 @blueprint.get("/melding/<int:report_id>")
+@writes_on_read
 def report_page(report_id: int):
     return _render_report(_report(report_id))
 

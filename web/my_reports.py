@@ -37,7 +37,7 @@ from triage.intake import (
 from triage.kernel import DecisionRefused, Problems, SubmissionRejected
 from web.actions import commit_and_dispatch
 from web.auth import require_roles
-from web.database import session
+from web.database import session, writes_on_read
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
 from web.intake_request import as_text, photo_store
@@ -121,6 +121,7 @@ def _visit_over():
 
 
 @blueprint.get("/overzicht")
+@writes_on_read
 def overview():
     address = _visiting()
     if address is None:
@@ -143,6 +144,7 @@ def _render_overview(address: str, problems: Problems | None = None, status: int
 
 
 @blueprint.get("/gegevens.json")
+@writes_on_read
 def data_json():
     address = _visiting()
     if address is None:
@@ -156,6 +158,7 @@ def data_json():
 
 
 @blueprint.get("/gegevens")
+@writes_on_read
 def data_page():
     address = _visiting()
     if address is None:
