@@ -40,7 +40,14 @@ from web.addresses import find_pin_address, place_typed_address
 from web.auth import require_roles
 from web.database import session, writes_on_read
 from web.i18n import LANGUAGES, translate
-from web.intake_request import TRUE_WORDS, as_text, photo_store, submission_from_form, uploads_from_request
+from web.intake_request import (
+    TRUE_WORDS,
+    as_text,
+    drop_removed_photos,
+    photo_store,
+    submission_from_form,
+    uploads_from_request,
+)
 
 blueprint = Blueprint("contact_centre", __name__, url_prefix="/kcc")
 blueprint.before_request(require_roles({Role.CONTACT_CENTRE, Role.ADMIN}))
@@ -78,7 +85,7 @@ def take_report():
     channel = as_text(request.form.get("channel", ""))
     problems = Problems()
     accept_uploads(photo_store(), submission, uploads_from_request(), problems)
-    _drop_removed_photos(submission)
+    drop_removed_photos(submission)
     try:
         place_typed_address(submission, problems)
         staff_channel(channel, problems)
@@ -99,13 +106,6 @@ def take_report():
     commit_and_dispatch([report.id])
     flash(translate("contact_centre.taken", code=report.tracking_code), "success")
     return redirect(url_for("contact_centre.report_page", report_id=report.id), code=303)
-
-
-def _drop_removed_photos(submission: Submission) -> None:
-    removed = set(request.form.getlist("remove_photo"))
-    for key in removed & set(submission.photo_keys):
-        photo_store().discard_draft(key)
-    submission.photo_keys = [key for key in submission.photo_keys if key not in removed]
 
 
 @blueprint.get("/zoeken")
