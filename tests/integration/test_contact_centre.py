@@ -4,15 +4,18 @@ correcting the contact details, through HTTP on both databases; every refusal ch
 from datetime import UTC, datetime
 
 import pytest
+from click.testing import CliRunner
 from sqlalchemy import func, select
 
 from geo.geocoder import Address
 from models import AuditEvent, Channel, Proposal, Report, ReportMessage, Role
 from tests.factories import GROTE_MARKT, make_report, make_staff, route_report
 from tests.support.web import form_token, log_in
+from triage.cli import main
 from triage.kernel.audit import AuditAction
 from triage.monitoring import Filters, build_figure
 from triage.monitoring.filters import default_period
+from triage.staff.accounts import authenticate
 from triage.workflow.transitions import change_status
 
 KCC_EMAIL = "kcc@haarlem.example"
@@ -236,3 +239,12 @@ def test_a_refused_correction_keeps_what_was_typed_and_changes_nothing(kcc_clien
     session.refresh(report.reporter)
     assert (report.reporter.email, report.reporter.phone) == (None, PHONE)
     assert events(session, AuditAction.CONTACT_CORRECTED, report) == []
+
+
+def test_the_users_command_creates_a_contact_centre_member(cli_database):
+    password = "lang genoeg wachtwoord"
+    arguments = ["users", "create", "balie@haarlem.example", "--name", "Balie", "--role", "contact_centre"]
+    result = CliRunner().invoke(main, [*arguments, "--password", password])
+    assert result.exit_code == 0, result.output
+    with cli_database.session_factory() as session:
+        assert authenticate(session, "balie@haarlem.example", password).roles == {Role.CONTACT_CENTRE}
