@@ -49,8 +49,8 @@ def lookup_kind(kind: str, typed: str) -> str:
         return "code"
     if "@" in typed:
         return "email"
-    digits = sum(ch.isdigit() for ch in typed)
-    return "phone" if digits >= 8 and digits >= len(typed.replace(" ", "")) - 3 else "address"
+    only_number = all(ch.isdigit() or ch in PHONE_PUNCTUATION for ch in typed)
+    return "phone" if only_number and len(_digits(typed)) >= 8 else "address"
 
 
 def find_for_caller(session: Session, kind: str, typed: str, user: StaffUser, now: datetime) -> tuple[str, list]:
@@ -99,9 +99,10 @@ def _digits(text: str) -> str:
 
 
 def _phone_forms(typed: str) -> set[str]:
-    """The ways one Dutch number is written, as digits only: 0612345678, 31612345678 (+31), 0031612345678."""
+    """The ways one Dutch number is written, as digits only: 0612345678, 31612345678 (+31), 0031612345678; a
+    "+31 (0)6" is read as +31 6."""
     digits = _digits(typed)
-    for prefix in ("0031", "31"):
+    for prefix in ("00310", "0031", "310", "31"):
         if digits.startswith(prefix) and len(digits) - len(prefix) == 9:
             digits = "0" + digits[len(prefix) :]
     forms = {digits}
