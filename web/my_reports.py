@@ -22,6 +22,7 @@ from triage.intake import (
     address_of_visit,
     data_export,
     erase_on_request,
+    fingerprint,
     handled_requests,
     overview_of,
     record_shown,
@@ -208,6 +209,7 @@ def _render_requests(problems: dict[int, Problems] | None = None, typed: dict[in
         "my_reports/admin.html",
         waiting=waiting,
         handled=handled_requests(session()),
+        fingerprint=fingerprint,
         problems=problems or {},
         typed=typed or {},
     )
@@ -217,7 +219,8 @@ def _render_requests(problems: dict[int, Problems] | None = None, typed: dict[in
 @admin_blueprint.post("/<int:request_id>/wissen")
 def erase(request_id: int):
     try:
-        done = erase_on_request(session(), request_id, photo_store(), current_user.user.email, _now())
+        seen = request.form.get("fingerprint", "")
+        done = erase_on_request(session(), request_id, seen, photo_store(), current_user.user.email, _now())
     except DecisionRefused as refusal:
         session().rollback()
         flash(translate(refusal.code), "error")

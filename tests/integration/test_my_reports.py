@@ -209,7 +209,7 @@ def test_an_administrator_erases_the_contact_details_everywhere_and_destroys_clo
     assert ADDRESS in page and mine["old"].tracking_code in page and mine["other"].tracking_code not in page
     url = f"/beheer/wisverzoeken/{requested.id}/wissen"
     closed_id, closed_code = mine["second"].id, mine["second"].tracking_code
-    response = client.post(url, data={"csrf_token": csrf_token_from(page)})
+    response = client.post(url, data={"csrf_token": csrf_token_from(page), "fingerprint": fingerprint_in(page)})
 
     assert response.status_code == 303
     session.expire_all()
@@ -225,12 +225,27 @@ def test_an_administrator_erases_the_contact_details_everywhere_and_destroys_clo
     assert handled.outcome == "erased" and handled.reports_erased == 3 and handled.email != ADDRESS
 
 
+def fingerprint_in(page: str) -> str:
+    return re.search(r'name="fingerprint" value="([0-9a-f]+)"', page).group(1)
+
+
+def test_a_request_whose_reports_changed_since_the_page_was_shown_is_refused(requested, client, session, tmp_path):
+    page = client.get("/beheer/wisverzoeken/").get_data(as_text=True)
+    make_report(session, tmp_path, "Nog een melding", email=ADDRESS, contact_consent=True)
+    url = f"/beheer/wisverzoeken/{requested.id}/wissen"
+    response = client.post(url, data={"csrf_token": csrf_token_from(page), "fingerprint": fingerprint_in(page)})
+    assert response.status_code == 409 and "Er is niets gewist" in response.get_data(as_text=True)
+    session.expire_all()
+    assert session.get(ErasureRequest, requested.id).handled_at is None and count(session, DestroyedReport) == 0
+
+
 def test_a_request_handled_already_is_refused_and_nothing_changes(requested, client, session, mine):
     url = f"/beheer/wisverzoeken/{requested.id}/wissen"
-    token = form_token(client, "/beheer/wisverzoeken/")
-    client.post(url, data={"csrf_token": token})
+    page = client.get("/beheer/wisverzoeken/").get_data(as_text=True)
+    form = {"csrf_token": csrf_token_from(page), "fingerprint": fingerprint_in(page)}
+    client.post(url, data=form)
     destroyed = count(session, DestroyedReport)
-    again = client.post(url, data={"csrf_token": token})
+    again = client.post(url, data=form)
     assert again.status_code == 409 and "al afgehandeld" in again.get_data(as_text=True)
     assert count(session, DestroyedReport) == destroyed
 

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from models import Category, ErasureRequest, Report, StatusChange
-from triage.intake.destruction import DueReport, destroy_reports
+from triage.intake.destruction import DueReport, destroy_reports, fingerprint
 from triage.intake.my_reports import reports_of
 from triage.intake.photo_store import PhotoStore
 from triage.intake.privacy import anonymise_reporters
@@ -74,11 +74,14 @@ def _waiting(session: Session, request_id: int) -> ErasureRequest:
 
 
 def erase_on_request(
-    session: Session, request_id: int, photos: PhotoStore, actor: str, now: datetime
+    session: Session, request_id: int, seen: str, photos: PhotoStore, actor: str, now: datetime
 ) -> ErasureRequest:
-    """Erase what the request covers; refuses (DecisionRefused) a request that is unknown or already handled."""
+    """Erase what the request covers, exactly the reports the administrator saw (`seen` is their fingerprint);
+    refuses (DecisionRefused) a request that is unknown, already handled, or covers other reports by now."""
     request = _waiting(session, request_id)
     reports = reports_of_request(session, request, now)
+    if seen != fingerprint(reports):
+        raise DecisionRefused("erasure.list_changed")
     closed = [_due(session, report) for report in reports if report.status.is_closed]
     anonymise_reporters(session, reports, now, actor, erasure_request=request.id)
     destroy_reports(session, closed, photos, actor, now)
