@@ -10,6 +10,7 @@ from models.configuration import ConfigChange, MunicipalitySettings
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
+from models.resident_data import ErasureRequest, ResidentLink
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
@@ -56,4 +57,6 @@ __all__ = [
     "TrainingExample",
     "MailTemplate",
     "StandardText",
+    "ErasureRequest",
+    "ResidentLink",
 ]

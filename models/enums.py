@@ -116,13 +116,16 @@ _STATUS_PROPERTIES = {
 
 
 class Channel(enum.StrEnum):
-    """How the report reached us: the web form, our JSON API and Open311 GeoReport v2 are built so far."""
+    """How the report reached us: the web form, our JSON API, Open311 GeoReport v2, and what the contact centre
+    takes in (phone, counter, e-mail, social media). Stored by value."""
 
     WEB = "web"
     API = "api"
     PHONE = "phone"
     EMAIL = "email"
     OPEN311 = "open311"
+    COUNTER = "counter"
+    SOCIAL_MEDIA = "social_media"
 
 
 class AreaKind(enum.StrEnum):

@@ -22,6 +22,9 @@ class Reporter(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     phone: Mapped[str | None] = mapped_column(String(40))
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Consent given to a person (the contact centre, by phone or at the counter): who took it, and how.
+    consent_taken_by: Mapped[str | None] = mapped_column(String(120))
+    consent_channel: Mapped[str | None] = mapped_column(String(20))
     anonymised_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 

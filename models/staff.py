@@ -17,6 +17,7 @@ class Role(enum.StrEnum):
     TEAM_MEMBER = "team_member"
     TEAM_LEAD = "team_lead"
     ADMIN = "admin"
+    CONTACT_CENTRE = "contact_centre"  # takes reports by phone, at the counter, by e-mail and social media
 
 
 class StaffRole(Base):

@@ -50,7 +50,10 @@ def _register_blueprints(app: Flask) -> None:
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
+    from web.contact_centre import blueprint as contact_centre
     from web.dashboard import blueprint as dashboard
+    from web.my_reports import admin_blueprint as erasure_requests
+    from web.my_reports import blueprint as my_reports
     from web.open311 import blueprint as open311
     from web.resident import blueprint as resident
     from web.search import blueprint as search
@@ -70,5 +73,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)
+    app.register_blueprint(contact_centre)
+    app.register_blueprint(my_reports)
+    app.register_blueprint(erasure_requests)
     csrf.exempt(api)
     csrf.exempt(open311)

@@ -99,6 +99,8 @@ def start_page(user: StaffUser) -> str:
     """Where a person's work is: the inbox for triage, the dashboard for leads, the own queue for a team."""
     if user.roles & {Role.TRIAGE_OFFICER, Role.ADMIN}:
         return url_for("triage.inbox")
+    if Role.CONTACT_CENTRE in user.roles:
+        return url_for("contact_centre.intake_form")
     if Role.TEAM_LEAD in user.roles or any(team.kind is TeamKind.MONITORING for team in user.teams):
         return url_for("dashboard.index")
     queues = [team.queue for team in user.teams if team.queue is not None]

@@ -20,11 +20,23 @@ def database() -> Database:
 WRITING_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+def writes_on_read(view):
+    """Mark a GET view that writes (an audited look at personal data): it takes the write lock up front too, so
+    SQLite never has to turn its read into a write while a background job writes (that fails at once)."""
+    view.takes_write_lock = True
+    return view
+
+
+def _writes() -> bool:
+    view = current_app.view_functions.get(request.endpoint or "")
+    return request.method in WRITING_METHODS or getattr(view, "takes_write_lock", False)
+
+
 def session() -> Session:
     """The request's session; a request that may write gets one that takes the write lock up front."""
     if "db_session" not in g:
         db = database()
-        factory = db.write_session_factory if request.method in WRITING_METHODS else db.session_factory
+        factory = db.write_session_factory if _writes() else db.session_factory
         g.db_session = factory()
     return g.db_session
 

@@ -65,6 +65,14 @@ def submission_from_json(payload: dict, language: str) -> Submission:
     )
 
 
+def drop_removed_photos(submission: Submission) -> None:
+    """Draft photos the person ticked to remove go, from the store and from the submission."""
+    removed = set(request.form.getlist("remove_photo"))
+    for key in removed & set(submission.photo_keys):
+        photo_store().discard_draft(key)
+    submission.photo_keys = [key for key in submission.photo_keys if key not in removed]
+
+
 def uploads_from_request() -> list[Upload]:
     uploads = []
     for file in request.files.getlist("photos"):

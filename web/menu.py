@@ -20,6 +20,8 @@ STAFF_BLUEPRINTS = frozenset(
         "admin",
         "admin_profile",
         "admin_texts",
+        "contact_centre",
+        "erasure_requests",
     }
 )
 

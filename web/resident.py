@@ -27,7 +27,15 @@ from web.addresses import find_pin_address, place_typed_address, seal_address, s
 from web.database import session
 from web.extensions import limiter, report_rate_limit
 from web.i18n import current_language, translate
-from web.intake_request import as_text, photo_response, photo_store, receive, submission_from_form, uploads_from_request
+from web.intake_request import (
+    as_text,
+    drop_removed_photos,
+    photo_response,
+    photo_store,
+    receive,
+    submission_from_form,
+    uploads_from_request,
+)
 from web.municipality import wrong_door
 
 blueprint = Blueprint("resident", __name__)
@@ -61,7 +69,7 @@ def report_step():
         return render_form(submission)
     problems = Problems()
     accept_uploads(photo_store(), submission, [] if action == "submit" else uploads_from_request(), problems)
-    _drop_removed_photos(submission)
+    drop_removed_photos(submission)
     try:
         if action == "submit":
             return _send(submission, problems)
@@ -87,13 +95,6 @@ def _send(submission: Submission, problems: Problems):
     report = receive(submission, Channel.WEB, found=problems)
     commit_and_dispatch([report.id])
     return redirect(url_for("resident.confirmation", token=report.status_token), code=303)
-
-
-def _drop_removed_photos(submission: Submission) -> None:
-    removed = set(request.form.getlist("remove_photo"))
-    for key in removed & set(submission.photo_keys):
-        photo_store().discard_draft(key)
-    submission.photo_keys = [key for key in submission.photo_keys if key not in removed]
 
 
 def _now() -> datetime:

@@ -34,6 +34,8 @@ def page_of(report: Report, user: StaffUser) -> str:
     """The team's page when the person works that queue, else the triage page (officers and admins)."""
     if report.queue is not None and may_see_queue(user, report.queue):
         return url_for("team.report_page", report_id=report.id)
+    if Role.CONTACT_CENTRE in user.roles and not user.roles & {Role.TRIAGE_OFFICER, Role.ADMIN}:
+        return url_for("contact_centre.report_page", report_id=report.id)
     return url_for("triage.report_detail", report_id=report.id)
 
 
@@ -65,6 +67,8 @@ def inbox_choices() -> dict[str, list[tuple[str, str]]]:
 @blueprint.get("/zoeken")
 def results():
     words, user = request.args.get("q", "").strip()[:LONGEST_QUERY], current_user.user
+    if user.roles == {Role.CONTACT_CENTRE}:  # their look-up is audited and reads codes, addresses, phones, e-mail
+        return redirect(url_for("contact_centre.lookup", q=words))
     code_report = report_by_code(session(), words, user)
     if code_report is not None:
         return redirect(page_of(code_report, user))

@@ -27,6 +27,8 @@ VALUES = {
     "queue": Queue.SIMPLE,
     "due_at": datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     "report_link": f"{BASE_URL_MARK}/team/melding/1",
+    "link": f"{BASE_URL_MARK}/mijn-meldingen/link/token",
+    "minutes": 30,
 }
 
 

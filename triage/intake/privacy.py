@@ -36,32 +36,31 @@ def reporters_due_for_anonymisation(session: Session, now: datetime, retention_d
 
 
 def anonymise_expired_contacts(session: Session, now: datetime, retention_days: int) -> int:
-    """Erase contact details of reports older than the retention period; returns how many were erased.
-
-    First every due reporter row is cleared, so a detail counts as still needed only when a reporter within
-    retention (a newer report of the same resident) has it; then waiting mail is withdrawn and the copies
-    are scrubbed: for such a detail in this report's rows only, otherwise everywhere, in one pass per column."""
+    """Erase contact details of reports older than the retention period; returns how many were erased."""
     reports = reporters_due_for_anonymisation(session, now, retention_days)
+    return anonymise_reporters(session, reports, now, SYSTEM_ACTOR, retention_days=retention_days)
+
+
+def anonymise_reporters(session: Session, reports: list[Report], now: datetime, actor: str, **details) -> int:
+    """Erase the contact details of these reports' reporters, everywhere; the retention run and a resident's own
+    erasure request both come here, so "erased" means the same thing for both. `details` go in each audit event.
+
+    First every reporter row is cleared, so a detail counts as still needed only when a reporter left alone (a
+    newer report of the same resident) has it; then waiting mail is withdrawn and the copies are scrubbed: for
+    such a detail in this report's rows only, otherwise everywhere, in one pass per column."""
+    reports = [report for report in reports if report.reporter is not None]
     found = [(report, _contact_details(report.reporter), report.reporter.email) for report in reports]
     for report in reports:
         report.reporter.email = report.reporter.phone = None
         report.reporter.anonymised_at = now
     session.flush()
     everywhere: list[str] = []
-    for report, details, email in found:
-        needed = {value for value in details if _still_in_use(session, value)}
+    for report, values, email in found:
+        needed = {value for value in values if _still_in_use(session, value)}
         withdrawn = _withdraw_waiting_mail(session, email, report.id if email and email.strip() in needed else None)
         erase_everywhere(session, sorted(needed), report.id)
-        everywhere += [value for value in details if value not in needed]
-        record(
-            session,
-            report,
-            AuditAction.REPORTER_ANONYMISED,
-            SYSTEM_ACTOR,
-            now,
-            retention_days=retention_days,
-            withdrawn_mails=withdrawn,
-        )
+        everywhere += [value for value in values if value not in needed]
+        record(session, report, AuditAction.REPORTER_ANONYMISED, actor, now, withdrawn_mails=withdrawn, **details)
     erase_everywhere(session, list(dict.fromkeys(everywhere)))
     session.flush()
     return len(reports)

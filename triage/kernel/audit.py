@@ -40,6 +40,12 @@ class AuditAction(enum.StrEnum):
     REPORTER_ANONYMISED = "reporter.anonymised"
     CLASSIFIER_RETRAINED = "classifier.retrained"
     DEMO_SEEDED = "demo.seeded"
+    CALLER_LOOKUP = "contact_centre.lookup"  # the contact centre looked a report up for a resident on the line
+    CALL_NOTED = "call.noted"  # a note of a resident's call or counter visit
+    CONTACT_CORRECTED = "contact.corrected"  # the contact centre corrected the resident's contact details
+    RESIDENT_DATA_SHOWN = "resident.data_shown"  # the resident opened or downloaded "my reports"
+    ERASURE_REQUESTED = "erasure.requested"
+    ERASURE_HANDLED = "erasure.handled"
 
 
 def record(session: Session, report: Report, action: AuditAction, actor: str, now: datetime, **details) -> AuditEvent:

@@ -25,6 +25,7 @@ class MailKind(enum.StrEnum):
     RESIDENT_NO_ANSWER = "resident_no_answer"  # staff: the resident did not answer in time
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
+    MY_REPORTS_LINK = "my_reports_link"  # a resident asked for the link to every report of their address
 
     @property
     def template(self) -> str:

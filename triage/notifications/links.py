@@ -36,5 +36,10 @@ def staff_report_link(report: Report) -> str:
     return f"{BASE_URL_MARK}/team/melding/{report.id}"
 
 
+def my_reports_link(token: str) -> str:
+    """The short-lived, single-use link to the resident's "my reports" page."""
+    return f"{BASE_URL_MARK}/mijn-meldingen/link/{token}"
+
+
 def with_base_url(text: str, base_url: str) -> str:
     return text.replace(BASE_URL_MARK, base_url.rstrip("/"))

@@ -1,7 +1,16 @@
 """Work on a routed report: the one transition table, team work lists, escalation at 80% and overdue, the
-resident's feedback and answers to a team's question, and the staff search over reports.
+resident's feedback and answers to a team's question, the staff search over reports, and the contact centre's
+look-up and call notes.
 """
 
+from triage.workflow.caller_lookup import (
+    LOOKUP_KINDS,
+    CallerView,
+    add_call_note,
+    caller_report,
+    caller_view,
+    find_for_caller,
+)
 from triage.workflow.contact_details import ContactDetails, may_see_contact, view_contact_details
 from triage.workflow.feedback import feedback_for, give_feedback
 from triage.workflow.history import HistoryLine, Term, history_lines
@@ -32,6 +41,12 @@ from triage.workflow.work_lists import (
 )
 
 __all__ = [
+    "LOOKUP_KINDS",
+    "CallerView",
+    "add_call_note",
+    "caller_report",
+    "caller_view",
+    "find_for_caller",
     "ContactDetails",
     "HistoryLine",
     "Term",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from models import Queue, Report, StaffUser
+from models import Queue, Report, Role, StaffUser
 from triage.kernel.audit import AuditAction, record
 from triage.workflow.work_lists import may_see_queue
 
@@ -22,7 +22,10 @@ class ContactDetails:
 
 
 def may_see_contact(user: StaffUser, report: Report) -> bool:
-    """The owning team (members of the queue's team), leads and admins; officers and other teams do not."""
+    """The owning team (members of the queue's team), leads and admins, and the contact centre (it checks and
+    corrects them with the resident on the line); officers and other teams do not."""
+    if Role.CONTACT_CENTRE in user.roles:
+        return True
     return report.queue is not None and may_see_queue(user, report.queue)
 
 

@@ -139,9 +139,17 @@ SENTENCES: dict[AuditAction, Sentence] = {
     AuditAction.FEEDBACK_GIVEN: _feedback,
     AuditAction.RESIDENT_REPLIED: lambda d, c: ("", {"photos": d.get("photos", 0)}),
     AuditAction.RESIDENT_NO_ANSWER: lambda d, c: ("", {"recipients": c.people(d.get("recipients", []))}),
-    AuditAction.REPORTER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
+    AuditAction.REPORTER_ANONYMISED: lambda d, c: (
+        (".on_request", {}) if d.get("erasure_request") else ("", {"days": d.get("retention_days", 0)})
+    ),
     AuditAction.CLASSIFIER_RETRAINED: _plain,
     AuditAction.DEMO_SEEDED: _plain,
+    AuditAction.CALLER_LOOKUP: lambda d, c: ("", {"by": Term(f"contact_centre.by.{d.get('by', 'code')}")}),
+    AuditAction.CALL_NOTED: _plain,
+    AuditAction.CONTACT_CORRECTED: lambda d, c: ("", {"channel": Term(f"team.channel.{d.get('channel', 'phone')}")}),
+    AuditAction.RESIDENT_DATA_SHOWN: _plain,
+    AuditAction.ERASURE_REQUESTED: _plain,
+    AuditAction.ERASURE_HANDLED: _plain,
 }
 
 

@@ -67,8 +67,9 @@ def without_refused_filters(filters: SearchFilters, problems: Problems) -> Searc
 
 
 def openable_by(user: StaffUser) -> ColumnElement[bool]:
-    """Officers and admins open every report; team members and leads the reports in the queues they may see."""
-    if user.roles & {Role.TRIAGE_OFFICER, Role.ADMIN}:
+    """Officers, admins and the contact centre (who answer residents about any report) open every report; team
+    members and leads the reports in the queues they may see."""
+    if user.roles & {Role.TRIAGE_OFFICER, Role.ADMIN, Role.CONTACT_CENTRE}:
         return true()
     queues = [queue for queue in Queue if may_see_queue(user, queue)]
     return Report.queue.in_(queues) if queues else false()
