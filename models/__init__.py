@@ -12,6 +12,7 @@ from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
+from models.routing import ReportRouting, RoutingRule
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
@@ -52,4 +53,6 @@ __all__ = [
     "Team",
     "TeamKind",
     "TrainingExample",
+    "ReportRouting",
+    "RoutingRule",
 ]
