@@ -54,6 +54,7 @@ def _show_municipality(app: Flask, profile: MunicipalityProfile) -> None:
 def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
+    from web.admin_config import blueprint as admin_config
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
@@ -72,6 +73,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(team)
     app.register_blueprint(search)
     app.register_blueprint(admin)
+    app.register_blueprint(admin_config)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)

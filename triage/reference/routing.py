@@ -121,18 +121,26 @@ class RoutingShown:
     rule_removed: bool
 
 
-def routing_shown(session: Session, report_id: int) -> RoutingShown | None:
+def routing_shown(session: Session, report_id: int, proposed: dict | None = None) -> RoutingShown | None:
+    """The routing a report got when it entered its queue; before that, the one its proposal applied (`proposed`,
+    the proposal's reasons["routing"]), so an officer sees which rule raised a queue before accepting it."""
     record = session.get(ReportRouting, report_id)
-    if record is None:
-        return None
-    team = session.get(Team, record.team_id) if record.team_id else None
-    rule = session.get(RoutingRule, record.rule_id) if record.rule_id else None
+    if record is not None:
+        team = session.get(Team, record.team_id) if record.team_id else None
+        return _shown(session, team.name if team else None, record.step, record.rule_id)
+    if proposed and proposed.get("step"):
+        return _shown(session, None, proposed["step"], proposed.get("rule"))
+    return None
+
+
+def _shown(session: Session, team: str | None, step: str, rule_id: int | None) -> RoutingShown:
+    rule = session.get(RoutingRule, rule_id) if rule_id else None
     return RoutingShown(
-        team.name if team else None,
-        record.step,
+        team,
+        step,
         _area_name(rule.area) if rule else None,
         category_path(rule.category) if rule else None,
-        record.rule_id is not None and rule is None,
+        rule_id is not None and rule is None,
     )
 
 
