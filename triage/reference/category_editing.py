@@ -128,9 +128,9 @@ def create_category(
     problems = check_category(session, typed, parent)
     if problems:
         raise SubmissionRejected(problems)
-    category = Category(slug=slugify(typed.name), parent=parent)
-    _apply(session, category, typed)
+    category = Category(slug=slugify(typed.name), parent_id=parent.id if parent else None)
     session.add(category)
+    _apply(session, category, typed)
     session.flush()
     record_change(session, Subject.CATEGORY, category.id, None, snapshot(category), actor, now, category_path(category))
     return category
