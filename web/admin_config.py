@@ -270,13 +270,17 @@ def history():
 
 def fields_of(change) -> list[tuple[str, str, str, bool]]:
     """Before and after of any subject as labelled rows (label, before, after, changed): the history reads the
-    same for every feature's snapshots without knowing them, and never shows raw JSON."""
+    same for every feature's snapshots without knowing them, and never shows raw JSON. A snapshot that keeps a
+    reference ("team": "afd-stw") with its name beside it ("team_name": "Stadswerken") is shown by the name."""
     before, after = change.before or {}, change.after or {}
     keys = list(dict.fromkeys([*before, *after]))
+    named = {key.removesuffix("_name") for key in keys if key.endswith("_name")}
+    shown = [key for key in keys if key not in named]  # a reference with a readable name beside it shows the name
     return [
-        (_label(key), _shown(key, before.get(key)), _shown(key, after.get(key)), before.get(key) != after.get(key))
-        for key in keys
-    ]
+        (_label(key.removesuffix("_name") if key.removesuffix("_name") in named else key), _shown(key, before.get(key)),
+         _shown(key, after.get(key)), before.get(key) != after.get(key))
+        for key in shown
+    ]  # fmt: skip
 
 
 def _label(key: str) -> str:

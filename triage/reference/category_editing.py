@@ -44,7 +44,13 @@ class CategoryFields:
 
     @classmethod
     def of(cls, category: Category) -> CategoryFields:
-        return cls(**{**snapshot(category), "service_norm_days": str(category.service_norm_days or "")})
+        return cls.from_snapshot(snapshot(category))
+
+    @classmethod
+    def from_snapshot(cls, values: dict) -> CategoryFields:
+        known = {f.name for f in fields(cls)}
+        typed = {name: value for name, value in values.items() if name in known}
+        return cls(**{**typed, "service_norm_days": str(values.get("service_norm_days") or "")})
 
     @classmethod
     def from_form(cls, form) -> CategoryFields:
@@ -74,6 +80,7 @@ def snapshot(category: Category) -> dict:
         "calendar_days": category.calendar_days,
         "default_queue": category.default_queue.value if category.default_queue else "",
         "team": category.team.slug if category.team else "",
+        "team_name": category.team.name if category.team else "",
         "is_active": category.is_active,
         "is_public": category.is_public,
     }
@@ -179,8 +186,7 @@ def _restore(session: Session, key: str, before: dict | None, actor: str, now: d
         session.delete(category)
         session.flush()
         return
-    typed = CategoryFields(**{**before, "service_norm_days": str(before.get("service_norm_days") or "")})
-    _apply(session, category, typed)
+    _apply(session, category, CategoryFields.from_snapshot(before))
     session.flush()
 
 
