@@ -66,6 +66,14 @@ def _conflict(error: EditConflict) -> None:
     flash(translate("config.conflict", current=error.current), "error")
 
 
+def _choices() -> dict:
+    """The team and queue lists of the forms, as (value, text)."""
+    return {
+        "team_options": [(team.slug, team.name) for team in all_teams(session())],
+        "queue_options": [(queue.value, translate(f"queue.{queue.value}")) for queue in Queue],
+    }
+
+
 @blueprint.get("/")
 def index():
     return render_template("admin/index.html")
@@ -94,8 +102,7 @@ def _category_form(category: Category | None, parent: Category | None, typed, pr
         typed=typed,
         problems=problems or Problems(),
         version=current_version(session(), Subject.CATEGORY, category.id) if version is None and category else version,
-        teams=all_teams(session()),
-        queues=list(Queue),
+        **_choices(),
         running=reports_running_on_norm(session(), category.id) if category else 0,
     )
     return page, status
@@ -175,8 +182,8 @@ def _rules_page(typed=None, problems=None, preview=None, rule=None, version=None
         version=version,
         areas=areas_for_rules(session(), _code()),
         tree=category_tree_for_admin(session()),
-        teams=all_teams(session()),
         queues=list(Queue),
+        **_choices(),
     )
     return page, status
 
