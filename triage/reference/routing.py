@@ -92,11 +92,14 @@ def routing_for(session: Session, category: Category | None, buurt_id: int | Non
     return decide(rule_book(session), category, buurt_id, wijk_id)
 
 
+_RANKS = {queue: queue.rank for queue in Queue}  # read per report in the preview: a month is thousands of them
+
+
 def most_demanding(proposed: Queue | None, floor: Queue | None) -> Queue | None:
     """The policy's order: maatwerk over complex over simple. No proposal stays no proposal: a person decides."""
     if proposed is None or floor is None:
         return proposed
-    return max(proposed, floor, key=lambda queue: queue.rank)
+    return floor if _RANKS[floor] > _RANKS[proposed] else proposed
 
 
 def record_routing(session: Session, report: Report, now: datetime) -> ReportRouting:

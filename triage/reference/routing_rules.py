@@ -257,49 +257,56 @@ def preview_change(
 def _compare(session: Session, current: RuleBook, changed: RuleBook, since: datetime) -> Preview:
     categories = {c.id: c for c in session.scalars(select(Category).options(selectinload(Category.parent)))}
     teams = {t.id: t.name for t in session.scalars(select(Team))}
-    before_counts, after_counts, sample, changed_count, total = Counter(), Counter(), [], 0, 0
-    for report, proposal in _recent_reports(session, since):
-        category = categories.get(report.category_id)
-        basis = _classifier_queue(report, proposal)
+    before_counts, after_counts, differing, total = Counter(), Counter(), [], 0
+    for row in _recent_reports(session, since):
+        category = categories.get(row.category_id)
+        basis = _classifier_queue(row)
         outcome = []
         for book in (current, changed):
-            routing = decide(book, category, report.buurt_id, report.wijk_id)
+            routing = decide(book, category, row.buurt_id, row.wijk_id)
             queue = most_demanding(basis, routing.queue)
             outcome.append((teams.get(routing.team_id, ""), queue.value if queue else ""))
         before_counts[outcome[0]] += 1
         after_counts[outcome[1]] += 1
         total += 1
         if outcome[0] != outcome[1]:
-            changed_count += 1
-            if len(sample) < SAMPLE_SIZE:
-                sample.append(_sample(report, category, outcome))
+            differing.append((row, category, outcome))
     keys = sorted(before_counts.keys() | after_counts.keys())
     rows = [PreviewRow(team, queue, before_counts[(team, queue)], after_counts[(team, queue)]) for team, queue in keys]
-    return Preview(since, total, changed_count, rows, sample)
+    sample = [_sample(session, *item) for item in differing[:SAMPLE_SIZE]]
+    return Preview(since, total, len(differing), rows, sample)
 
 
 def _recent_reports(session: Session, since: datetime):
+    """Only the columns routing needs: a month of reports is thousands of rows, and whole reports with their
+    proposals' reasons take seconds to load where these take a fraction of one."""
+    classifier = Proposal.reasons["routing"]["classifier"].as_string()
     query = (
-        select(Report, Proposal)
+        select(
+            Report.tracking_code,
+            Report.category_id,
+            Report.buurt_id,
+            Report.wijk_id,
+            Report.queue,
+            Proposal.queue.label("proposed"),
+            classifier.label("classifier"),
+        )
         .outerjoin(Proposal, Proposal.report_id == Report.id)
         .where(Report.created_at >= since, Report.category_id.is_not(None))
-        .options(selectinload(Report.buurt), selectinload(Report.wijk))
         .order_by(Report.created_at.desc())
     )
     return session.execute(query).all()
 
 
-def _classifier_queue(report: Report, proposal: Proposal | None) -> Queue | None:
+def _classifier_queue(row) -> Queue | None:
     """The queue before any routing raised it: the classifier's own when it is known, else where the report is."""
-    routing = (proposal.reasons or {}).get("routing", {}) if proposal else {}
-    own = routing.get("classifier")
-    if own in {q.value for q in Queue}:
-        return Queue(own)
-    return report.queue or (proposal.queue if proposal else None)
+    if row.classifier in {q.value for q in Queue}:
+        return Queue(row.classifier)
+    return row.queue or row.proposed
 
 
-def _sample(report: Report, category: Category | None, outcome: list[tuple[str, str]]) -> PreviewSample:
-    area = report.buurt or report.wijk
+def _sample(session: Session, row, category: Category | None, outcome: list[tuple[str, str]]) -> PreviewSample:
+    area = session.get(Area, row.buurt_id or row.wijk_id) if (row.buurt_id or row.wijk_id) else None
     return PreviewSample(
-        report.tracking_code, category_path(category) if category else "", area.name if area else "", *outcome
+        row.tracking_code, category_path(category) if category else "", area.name if area else "", *outcome
     )
