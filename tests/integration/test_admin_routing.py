@@ -234,3 +234,18 @@ def test_preview_counts_only_last_months_reports(session, tmp_path):
     old.category = category(session)
     session.flush()
     assert preview_change(session, None, None, now).reports == 0
+
+
+def test_a_proposal_waiting_for_an_officer_shows_the_rule_that_raised_its_queue(client, session, placed, staff_by_role):
+    rule(session, placed.buurt, queue="complex")
+    unsure = classifiers("simple")
+    unsure.category.classifier.proposal = CategoryProposal("afval", 0.4, "container-is-vol", 0.4, needs_person=True)
+    now = datetime.now(UTC)
+    store_proposal(session, prepare_proposal(session, unsure, placed.id, now), placed.id, now)
+    assert session.get(ReportRouting, placed.id) is None  # not in a queue yet: no owning team
+
+    log_in(client, "triage_officer@haarlem.example")
+    page = client.get(f"/triage/melding/{placed.id}").get_data(as_text=True)
+
+    line = page.split('id="report-routing"')[1].split("</p>")[0]
+    assert f"volgens de regel {placed.buurt.name} (buurt) + Afval › Container is vol" in line
