@@ -217,3 +217,20 @@ def test_undoing_the_creation_of_a_used_category_is_refused(admin_client, sessio
     assert "al gebruikt" in refused.get_data(as_text=True)
     assert session.scalar(select(func.count()).select_from(Report).where(Report.category_id.is_not(None))) == 1
     assert session.scalar(select(Category).where(Category.slug == "zwerfkat")) is not None
+
+
+def test_the_history_shows_any_subjects_change_readably_and_filters_per_subject(admin_client, session):
+    from triage.kernel import record_change
+
+    before = {"name": "Haarlem", "colour": "#b3003b", "logo": None}
+    after = {"name": "Haarlem", "colour": "#00558c", "logo": None}
+    record_change(session, Subject.PROFILE, "main", before, after, ADMIN, datetime.now(UTC), "Gemeenteprofiel")
+    session.flush()
+
+    page = admin_client.get("/beheer/geschiedenis").get_data(as_text=True)
+    entry = page.split('id="changes"')[1]
+    assert "Gemeenteprofiel: Gemeenteprofiel" in entry and "Gewijzigd" in entry and ADMIN in entry
+    assert "colour" in entry and "#b3003b" in entry and "#00558c" in entry and "{" not in entry
+    assert "Maak ongedaan" in entry
+    filtered = admin_client.get("/beheer/geschiedenis?onderwerp=category").get_data(as_text=True)
+    assert "#00558c" not in filtered and "Er zijn nog geen wijzigingen." in filtered

@@ -249,3 +249,17 @@ def test_a_proposal_waiting_for_an_officer_shows_the_rule_that_raised_its_queue(
 
     line = page.split('id="report-routing"')[1].split("</p>")[0]
     assert f"volgens de regel {placed.buurt.name} (buurt) + Afval › Container is vol" in line
+
+
+def test_a_rule_edit_without_a_team_is_refused_and_the_rule_is_unchanged(admin_client, session, placed):
+    existing = rule(session, placed.buurt)
+    url = f"/beheer/routering/{existing.id}"
+    page = admin_client.get(url).get_data(as_text=True)
+
+    refused = admin_client.post(
+        url, data={"csrf_token": csrf_token_from(page), "team": "", "queue": "simple", "action": "save", "version": "1"}
+    )
+
+    assert refused.status_code == 400 and 'id="team-error-1"' in refused.get_data(as_text=True)
+    session.refresh(existing)
+    assert (existing.team.slug, existing.queue, count(session, ConfigChange)) == ("afd-stw", Queue.COMPLEX, 1)
