@@ -13,6 +13,7 @@ from models.report import Attachment, AuditEvent, Report, Reporter
 from models.resident_data import ErasureRequest, ResidentLink
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
+from models.routing import ReportRouting, RoutingRule
 from models.staff import Role, StaffRole, StaffTeam, StaffUser
 from models.texts import MailTemplate, StandardText
 from models.training import TrainingExample
@@ -59,4 +60,6 @@ __all__ = [
     "StandardText",
     "ErasureRequest",
     "ResidentLink",
+    "ReportRouting",
+    "RoutingRule",
 ]

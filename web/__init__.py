@@ -45,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
+    from web.admin_config import blueprint as admin_config
     from web.admin_profile import blueprint as admin_profile
     from web.admin_texts import blueprint as admin_texts
     from web.api import blueprint as api
@@ -70,6 +71,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin)
     app.register_blueprint(admin_profile)
     app.register_blueprint(admin_texts)
+    app.register_blueprint(admin_config)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)

@@ -22,6 +22,7 @@ STAFF_BLUEPRINTS = frozenset(
         "admin_texts",
         "contact_centre",
         "erasure_requests",
+        "admin_config",
     }
 )
 

@@ -18,6 +18,7 @@ from triage.kernel.audit import AuditAction, record
 from triage.norms.calendar import BusinessCalendar, OfficeHours
 from triage.norms.clock import Norm, Pause, due_at, timer
 from triage.reference.loading import read_json
+from triage.reference.routing import record_routing
 from triage.reference.saved_profile import served_data_dir
 
 
@@ -73,8 +74,10 @@ def pauses(session: Session, report: Report) -> list[Pause]:
 
 
 def enter_queue(session: Session, report: Report, now: datetime, reason: str, actor: str) -> None:
-    """Start the report's clocks in its (new) queue and record why, so a changed due time can be explained."""
+    """Start the report's clocks in its (new) queue and record why, so a changed due time can be explained; and
+    write down the owning team the routing rules give it there (every path into a queue passes here)."""
     report.queue_entered_at = now
+    record_routing(session, report, now)
     recompute_due(session, report, now, reason, actor)
 
 

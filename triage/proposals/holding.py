@@ -32,6 +32,8 @@ def waits_for_a_person(
         held.append("short_text")
     if category is None or queue is None:
         held.append("no_classifier")
+    elif chosen is None:
+        held.append("unknown_category")  # a label the classifier learnt that the municipality no longer has
     if has_duplicate_candidate(nearby):
         held.append("duplicate_candidate")
     if chosen is not None and chosen.parent_id is None:

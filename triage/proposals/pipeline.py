@@ -21,6 +21,7 @@ from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
 from triage.proposals.classifying import LoadedClassifiers, earlier_reports_nearby, propose, report_input
 from triage.proposals.holding import named_reasons, waits_for_a_person
+from triage.reference.routing import Routing, most_demanding, routing_for
 
 PROPOSE = "propose"
 CLASSIFIER_ACTOR = "system:classifier"
@@ -42,14 +43,20 @@ def pending_jobs(session: Session, name: str = PROPOSE) -> list[PendingJob]:
 
 
 def category_for(session: Session, proposal: CategoryProposal | None) -> Category | None:
-    """The product category a proposal names: its sub-category when given, else the main category."""
+    """The product category a proposal names: its sub-category when given, else the main category.
+
+    The classifier knows the categories it was trained on; an administrator may since have retired one (or
+    removed the main category's slug). Such a label is never proposed: an inactive sub falls back to its main
+    category (which waits for a person), an unknown or inactive main category to no category at all."""
     if proposal is None:
         return None
     main = session.scalar(select(Category).where(Category.slug == proposal.category, Category.parent_id.is_(None)))
-    if main is None or proposal.subcategory is None:
+    if main is None or not main.is_active:
+        return None
+    if proposal.subcategory is None:
         return main
     sub = session.scalar(select(Category).where(Category.slug == proposal.subcategory, Category.parent_id == main.id))
-    return sub or main
+    return sub if sub is not None and sub.is_active else main
 
 
 @dataclass(frozen=True)
@@ -77,19 +84,36 @@ def prepare_proposal(
     category, queue = propose(classifiers, report_input(session, report, now, nearby))
     chosen = category_for(session, category)
     held_for = waits_for_a_person(session, report, category, queue, chosen, nearby)
+    routing = routing_for(session, chosen, report.buurt_id, report.wijk_id)
+    proposed_queue = Queue(queue.queue) if queue else None
     return PreparedProposal(
         report_id=report_id,
         category_id=chosen.id if chosen else None,
         category_confidence=category.confidence if category else None,
-        queue=Queue(queue.queue) if queue else None,
+        queue=most_demanding(proposed_queue, routing.queue),
         queue_confidence=queue.confidence if queue else None,
         needs_person=bool(held_for),
-        reasons={**named_reasons(session, category, queue), "held_for": held_for},
+        reasons={
+            **named_reasons(session, category, queue),
+            "held_for": held_for,
+            "routing": _routing_reason(routing, proposed_queue),
+        },
         artifacts={
             "category": classifiers.category.version if classifiers.category else None,
             "queue": classifiers.queue.version if classifiers.queue else None,
         },
     )
+
+
+def _routing_reason(routing: Routing, proposed: Queue | None) -> dict:
+    """Which routing rule (or category setting) applied, and whether it raised the classifier's queue."""
+    raised = proposed is not None and most_demanding(proposed, routing.queue) is not proposed
+    return {
+        "step": routing.step.value,
+        "rule": routing.rule_id,
+        "classifier": proposed.value if proposed else None,
+        "raised_to": routing.queue.value if raised else None,
+    }
 
 
 def store_proposal(session: Session, prepared: PreparedProposal | None, report_id: int, now: datetime) -> None:
