@@ -12,7 +12,7 @@ from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
-from models.staff import Role, StaffRole, StaffTeam, StaffUser
+from models.staff import Role, StaffInvitation, StaffRole, StaffTeam, StaffUser
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
 from models.workflow_records import ReportMessage, StatusChange
@@ -30,6 +30,7 @@ __all__ = [
     "Priority",
     "Proposal",
     "Role",
+    "StaffInvitation",
     "StaffRole",
     "StaffTeam",
     "StaffUser",

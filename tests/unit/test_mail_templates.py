@@ -27,6 +27,10 @@ VALUES = {
     "queue": Queue.SIMPLE,
     "due_at": datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     "report_link": f"{BASE_URL_MARK}/team/melding/1",
+    "name": "Nieuwe Collega",
+    "municipality": "Gemeente",
+    "link": f"{BASE_URL_MARK}/medewerkers/wachtwoord/token",
+    "expires_at": datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
 }
 
 

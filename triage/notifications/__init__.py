@@ -2,8 +2,10 @@
 
 from triage.notifications.outbox import latest_mails
 from triage.notifications.sending import send_outbox
+from triage.notifications.staff_mail import mail_invitation
 
 __all__ = [
     "latest_mails",
+    "mail_invitation",
     "send_outbox",
 ]

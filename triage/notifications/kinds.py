@@ -25,6 +25,7 @@ class MailKind(enum.StrEnum):
     RESIDENT_NO_ANSWER = "resident_no_answer"  # staff: the resident did not answer in time
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
+    STAFF_INVITATION = "staff.invitation"  # staff: the link to set a first password
 
     @property
     def template(self) -> str:

@@ -36,5 +36,10 @@ def staff_report_link(report: Report) -> str:
     return f"{BASE_URL_MARK}/team/melding/{report.id}"
 
 
+def invitation_link(token: str) -> str:
+    """The page where an invited staff member sets their password (web.set_password)."""
+    return f"{BASE_URL_MARK}/medewerkers/wachtwoord/{token}"
+
+
 def with_base_url(text: str, base_url: str) -> str:
     return text.replace(BASE_URL_MARK, base_url.rstrip("/"))
