@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from models import Queue
 from triage.workflow import may_see_queue
 
-STAFF_BLUEPRINTS = frozenset({"auth", "triage", "team", "dashboard", "admin"})
+STAFF_BLUEPRINTS = frozenset({"auth", "triage", "team", "dashboard", "admin", "people", "password"})
 
 
 def init_app(app: Flask) -> None:
