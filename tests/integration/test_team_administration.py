@@ -10,6 +10,8 @@ from models import ConfigChange, Queue, Role, Team, TeamKind
 from tests.factories import make_staff
 from tests.support.web import form_token, log_in
 from triage.kernel import DecisionRefused, Subject, change_history, current_version, undo_change
+from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
+from triage.reference.loading import load_teams
 from triage.staff import TeamForm, change_team, create_team, join_team
 
 ADMIN = "beheer@haarlem.example"
@@ -85,6 +87,13 @@ def test_renaming_a_team_keeps_its_slug_and_a_stale_form_is_a_conflict(session, 
     assert response.status_code == 409
     session.refresh(team)
     assert team.name == "Team Snel" and current_version(session, Subject.TEAM, team.id) == 1
+
+
+def test_setup_keeps_a_team_an_administrator_renamed(session):
+    team = simple_team(session)
+    change_team(session, team, TeamForm("Team Snel", "queue", "simple"), ADMIN, NOW, 0)
+    load_teams(session, read_json(DEFAULT_DATA_DIR / "teams.json"))
+    assert team.name == "Team Snel" and team_named(session, "Team Complex") is not None
 
 
 def test_members_join_and_leave_a_team_in_the_history_of_their_account(session, admin_client, officer):
