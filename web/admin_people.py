@@ -57,12 +57,31 @@ def _valid_for() -> timedelta:
     return timedelta(hours=current_app.config["INVITATION_HOURS"])
 
 
+def _mail_language() -> str:
+    language = request.form.get("mail_language")
+    return language if language in LANGUAGES else LANGUAGES[0]
+
+
 def _done(message_key: str, target: str, **params):
     """Commit, send what the change owes (an invitation mail), and show the result on a fresh page."""
     session().commit()
     after_commit()
     flash(translate(message_key, **params), "success")
     return redirect(target)
+
+
+def _saved(save, show_form):
+    """Run an edit form's save; None when it was saved. Refused input shows the form again with the reasons (422),
+    a save on top of someone else's newer one shows the conflict (409); neither changes anything."""
+    try:
+        save()
+    except SubmissionRejected as refused:
+        session().rollback()
+        return show_form(refused.problems, False), 422
+    except EditConflict:
+        session().rollback()
+        return show_form(Problems(), True), 409
+    return None
 
 
 def _refused(code: str, target: str):
@@ -92,8 +111,7 @@ def invite_page():
     except SubmissionRejected as refused:
         session().rollback()
         return _invite_form(form, refused.problems), 422
-    language = request.form.get("mail_language")
-    mail_invitation(session(), invitation, language if language in LANGUAGES else "nl", _now())
+    mail_invitation(session(), invitation, _mail_language(), _now())
     return _done("people.invited", url_for("people.accounts"), email=invitation.user.email)
 
 
@@ -120,15 +138,11 @@ def account(user_id: int):
         form = AccountForm(user.name, [r.value for r in user.roles], [t.slug for t in user.teams], user.email)
         return _account_page(user, form, Problems())
     form = _account_form()
-    try:
-        change_account(session(), user, form, _actor(), _now(), request.form.get("version"))
-    except SubmissionRejected as refused:
-        session().rollback()
-        return _account_page(user, form, refused.problems), 422
-    except EditConflict:
-        session().rollback()
-        return _account_page(user, form, Problems(), conflict=True), 409
-    return _done("people.saved", url_for("people.account", user_id=user_id), name=user.name)
+    refused = _saved(
+        lambda: change_account(session(), user, form, _actor(), _now(), request.form.get("version")),
+        lambda problems, conflict: _account_page(user, form, problems, conflict),
+    )
+    return refused or _done("people.saved", url_for("people.account", user_id=user_id), name=user.name)
 
 
 def _account_page(user, form: AccountForm, problems: Problems, conflict: bool = False):
@@ -175,8 +189,7 @@ def send_new_link(user_id: int):
         invitation = new_link(session(), user, _actor(), _now(), _valid_for())
     except DecisionRefused as refused:
         return _refused(refused.code, here)
-    language = request.form.get("mail_language")
-    mail_invitation(session(), invitation, language if language in LANGUAGES else "nl", _now())
+    mail_invitation(session(), invitation, _mail_language(), _now())
     return _done("people.link_sent", here, email=user.email)
 
 
@@ -216,15 +229,11 @@ def team(team_id: int):
         queue = team.queue.value if team.queue else ""
         return _team_page(team, TeamForm(team.name, team.kind.value, queue), Problems())
     form = _team_form()
-    try:
-        change_team(session(), team, form, _actor(), _now(), request.form.get("version"))
-    except SubmissionRejected as refused:
-        session().rollback()
-        return _team_page(team, form, refused.problems), 422
-    except EditConflict:
-        session().rollback()
-        return _team_page(team, form, Problems(), conflict=True), 409
-    return _done("teams.saved", url_for("people.team", team_id=team_id), name=team.name)
+    refused = _saved(
+        lambda: change_team(session(), team, form, _actor(), _now(), request.form.get("version")),
+        lambda problems, conflict: _team_page(team, form, problems, conflict),
+    )
+    return refused or _done("teams.saved", url_for("people.team", team_id=team_id), name=team.name)
 
 
 def _team_page(team, form: TeamForm, problems: Problems, conflict: bool = False):
