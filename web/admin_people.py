@@ -53,6 +53,11 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _seen() -> str:
+    """The version the form was shown; a form without one counts as version 0, so it cannot skip the check."""
+    return request.form.get("version", "")
+
+
 def _valid_for() -> timedelta:
     return timedelta(hours=current_app.config["INVITATION_HOURS"])
 
@@ -139,7 +144,7 @@ def account(user_id: int):
         return _account_page(user, form, Problems())
     form = _account_form()
     refused = _saved(
-        lambda: change_account(session(), user, form, _actor(), _now(), request.form.get("version")),
+        lambda: change_account(session(), user, form, _actor(), _now(), _seen()),
         lambda problems, conflict: _account_page(user, form, problems, conflict),
     )
     return refused or _done("people.saved", url_for("people.account", user_id=user_id), name=user.name)
@@ -173,7 +178,7 @@ def enable(user_id: int):
 def _account_action(user_id: int, action, done_key: str):
     user, here = _account_or_404(user_id), url_for("people.account", user_id=user_id)
     try:
-        action(session(), user, _actor(), _now(), request.form.get("version"))
+        action(session(), user, _actor(), _now(), _seen())
     except EditConflict:
         return _refused("people.conflict", here)
     except DecisionRefused as refused:
@@ -230,7 +235,7 @@ def team(team_id: int):
         return _team_page(team, TeamForm(team.name, team.kind.value, queue), Problems())
     form = _team_form()
     refused = _saved(
-        lambda: change_team(session(), team, form, _actor(), _now(), request.form.get("version")),
+        lambda: change_team(session(), team, form, _actor(), _now(), _seen()),
         lambda problems, conflict: _team_page(team, form, problems, conflict),
     )
     return refused or _done("teams.saved", url_for("people.team", team_id=team_id), name=team.name)

@@ -199,3 +199,12 @@ def test_the_cli_refuses_to_disable_the_last_admin(cli_database):
     assert result.exit_code == 1 and "people.refused.last_admin" in result.output
     with cli_database.session_factory() as session:
         assert find_user(session, ADMIN).is_active
+
+
+def test_a_form_without_its_version_cannot_skip_the_conflict_check(session, admin_client, team_member):
+    change_account(session, team_member, AccountForm("Andermans versie", ["team_member"], []), "ander@x.example", NOW)
+    form = account_form(admin_client, team_member, name="Mijn versie")
+    del form["version"]
+    assert admin_client.post(account_url(team_member), data=form).status_code == 409
+    session.refresh(team_member)
+    assert team_member.name == "Andermans versie"
