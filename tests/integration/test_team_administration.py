@@ -49,7 +49,7 @@ def new_team_form(client, **changes) -> dict:
 def test_an_admin_creates_a_team_and_it_is_a_version(session, admin_client):
     response = admin_client.post("/beheer/mensen/teams/nieuw", data=new_team_form(admin_client))
     team = team_named(session, "Team Groen")
-    assert response.status_code == 302 and team.slug == "team-team-groen" and team.kind is TeamKind.DEPARTMENT
+    assert response.status_code == 302 and team.slug == "team-groen" and team.kind is TeamKind.DEPARTMENT
     [line] = change_history(session, Subject.TEAM, team.id)
     assert line.change.before is None and line.change.after["name"] == "Team Groen"
     assert "Team Groen" in admin_client.get("/beheer/mensen/teams").get_data(as_text=True)
@@ -141,3 +141,9 @@ def test_a_team_with_people_in_it_is_not_removed_by_undo(session, officer):
     with pytest.raises(DecisionRefused, match="teams.undo_in_use"):
         undo_change(session, change_history(session, Subject.TEAM, team.id)[0].change.id, ADMIN, NOW)
     assert team_named(session, "Team Groen") is not None
+
+
+def test_two_names_with_the_same_letters_get_slugs_of_their_own(session):
+    first = create_team(session, TeamForm("Wijkteam Noord", "department"), ADMIN, NOW)
+    second = create_team(session, TeamForm("Wijkteam  Noord!", "department"), ADMIN, NOW)
+    assert (first.slug, second.slug) == ("team-wijkteam-noord", "team-wijkteam-noord-2")

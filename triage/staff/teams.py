@@ -133,7 +133,8 @@ def change_team(session: Session, team: Team, form: TeamForm, actor: str, now: d
 
 def _free_slug(session: Session, name: str) -> str:
     plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
-    base = "team-" + (re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "nieuw")
+    words = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50] or "nieuw"
+    base = words if words.startswith("team-") else f"team-{words}"  # like the shipped slugs: team-eenvoudig
     taken = set(session.scalars(select(Team.slug).where(Team.slug.like(f"{base}%"))))
     return next(slug for n in range(1, len(taken) + 2) if (slug := base if n == 1 else f"{base}-{n}") not in taken)
 
