@@ -1,6 +1,8 @@
 """Inviting a colleague: the admin's form writes the account and a mail with a link; the link sets a password
 once, before it expires, and is stored only as a hash. Refused input changes nothing."""
 
+import email
+import email.policy
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +16,7 @@ from tests.support.web import form_token, log_in
 from triage.cli import main
 from triage.kernel import Subject, change_history
 from triage.notifications.kinds import MailKind
+from triage.notifications.sending import SmtpSettings
 from triage.staff import AccountForm, authenticate, invite
 
 ADMIN = "beheer@haarlem.example"
@@ -76,6 +79,18 @@ def test_an_invited_colleague_sets_a_password_through_the_mailed_link_and_logs_i
     assert page.status_code == 200 and NEW in page.get_data(as_text=True)
     assert set_password(visitor, token).status_code == 302
     assert log_in(visitor, NEW, NEW_PASSWORD).headers["Location"].endswith("/team/simple")
+
+
+def test_the_invitation_goes_out_over_smtp_with_a_link_to_this_site(session, smtp_server, make_app):
+    smtp = SmtpSettings("127.0.0.1", smtp_server.port, sender="meldingen@haarlem.example")
+    client = make_app(SMTP=smtp, PUBLIC_BASE_URL="https://meldingen.haarlem.example").test_client()
+    make_staff(session, Role.ADMIN, email=ADMIN, name="Beheerder")
+    log_in(client, ADMIN)
+    client.post("/beheer/mensen/uitnodigen", data=invite_form(client, mail_language="en"))
+    [(recipients, message)] = smtp_server.messages
+    body = email.message_from_string(message, policy=email.policy.default).get_body().get_content()
+    assert recipients == [NEW] and "Choose your password through this link" in body
+    assert f"https://meldingen.haarlem.example/medewerkers/wachtwoord/{invitation_token(session)}" in body
 
 
 def test_the_account_history_holds_neither_password_hash_nor_token(session, admin_client, app):
