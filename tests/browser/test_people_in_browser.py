@@ -28,6 +28,12 @@ def check_axe(page):
     assert axe_violations(page) == [], page.url
 
 
+def follow(page, locator) -> None:
+    """Click and wait for the next page, so what is checked next is that page (and not the one it leaves)."""
+    with page.expect_navigation():
+        locator.click()
+
+
 def invite_by_keyboard(page, name: str):
     page.get_by_label("E-mailadres").fill(NEW)
     page.get_by_label("Naam", exact=True).fill(name)
@@ -42,9 +48,9 @@ def test_an_admin_invites_a_team_member_who_sets_a_password_and_sees_the_team_wo
     live_server, page, browser, admin
 ):
     log_in(page, live_server, ADMIN, PASSWORD)
-    page.get_by_role("link", name="Mensen").click()
+    follow(page, page.get_by_role("link", name="Mensen"))
     check_axe(page)
-    page.get_by_role("link", name="Collega uitnodigen").click()
+    follow(page, page.get_by_role("link", name="Collega uitnodigen"))
     check_axe(page)
 
     invite_by_keyboard(page, "")
@@ -82,13 +88,13 @@ def test_the_account_and_team_pages_pass_axe_in_both_languages(live_server, page
     log_in(page, live_server, ADMIN, PASSWORD)
     for language in ("nl", "en"):
         page.goto(f"{live_server}/beheer/mensen/?lang={language}")
-        page.get_by_role("link", name="Bea Beheer").click()
+        follow(page, page.get_by_role("link", name="Bea Beheer"))
         check_axe(page)
         page.goto(f"{live_server}/beheer/mensen/teams")
         check_axe(page)
-        page.get_by_role("link", name="Team Complex").click()
+        follow(page, page.get_by_role("link", name="Team Complex"))
         check_axe(page)
         page.goto(f"{live_server}/beheer/mensen/teams/nieuw")
-        page.get_by_role("button").filter(has_text=re.compile("Team maken|Create team")).click()
+        follow(page, page.get_by_role("button").filter(has_text=re.compile("Team maken|Create team")))
         assert page.locator("#name-error-1").is_visible()
         check_axe(page)
