@@ -14,7 +14,7 @@ from models.resident_data import ErasureRequest, ResidentLink
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
 from models.routing import ReportRouting, RoutingRule
-from models.staff import Role, StaffRole, StaffTeam, StaffUser
+from models.staff import Role, StaffInvitation, StaffRole, StaffTeam, StaffUser
 from models.texts import MailTemplate, StandardText
 from models.training import TrainingExample
 from models.triage_records import Correction, PendingJob, Proposal
@@ -34,6 +34,7 @@ __all__ = [
     "Priority",
     "Proposal",
     "Role",
+    "StaffInvitation",
     "StaffRole",
     "StaffTeam",
     "StaffUser",

@@ -61,3 +61,21 @@ class StaffUser(Base):
     @property
     def teams(self) -> list[Team]:
         return [row.team for row in self.team_rows]
+
+
+class StaffInvitation(Base):
+    """A link that lets an invited person set their password once, until it expires.
+
+    Only a hash of the link's token is kept, so whoever reads the database (or a backup) cannot use a link.
+    """
+
+    __tablename__ = "staff_invitation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("staff_user.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_by: Mapped[str] = mapped_column(String(254))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    user: Mapped[StaffUser] = relationship()

@@ -8,6 +8,7 @@ periodic, ...), so there is one command line; this group runs on its own too (`p
     triage artifacts list|promote VERSION|rollback --task category|queue
     triage import-history FILE.csv --format katwijk|signalen
     triage retrain --task category|queue
+    triage users create|invite|disable|roles EMAIL ...
     triage apikeys create NAME | list | revoke ID
     triage seed-demo [--database URL] [--days 365] [--reports N] [--seed 1] [--replace]
 No Flask here: the database, when needed, comes from DATABASE_URL (or --database).
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import click
@@ -27,6 +28,8 @@ from classifiers.datasets import FORMATS, read_dataset, with_file_context
 from classifiers.evaluation import plot
 from classifiers.training import FORMAT_ORIGINS, evaluate_on
 from models import Role
+from triage.kernel import DecisionRefused, SubmissionRejected
+from triage.notifications import mail_invitation
 from triage.open311 import api_keys
 from triage.proposals.history import HISTORY_FORMATS, import_history
 from triage.proposals.learning import (
@@ -39,7 +42,16 @@ from triage.proposals.learning import (
     when_none_is_promoted,
 )
 from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
-from triage.staff.accounts import StaffError, create_user, disable_user, find_user, set_roles
+from triage.staff import (
+    DEFAULT_INVITATION_HOURS,
+    AccountForm,
+    change_account,
+    disable_account,
+    find_user,
+    invite,
+    record_new_account,
+)
+from triage.staff.accounts import StaffError, create_user
 
 TASKS = click.Choice(["category", "queue"])
 
@@ -298,27 +310,40 @@ ROLE_NAMES = click.Choice([role.value for role in Role])
 @click.option("--team", "teams", multiple=True, help="Team slug, e.g. team-eenvoudig; repeat for several.")
 @click.password_option(help="At least 12 characters; asked for when not given.")
 def create_user_command(email: str, name: str, roles: tuple[str, ...], teams: tuple[str, ...], password: str) -> None:
-    database = _database()
-    try:
-        with database.session() as session:
-            create_user(session, email, name, password, [Role(r) for r in roles], list(teams), datetime.now(UTC))
-    except StaffError as error:
-        raise click.ClickException(str(error)) from error
-    finally:
-        database.dispose()
+    def create(session):
+        now = datetime.now(UTC)
+        user = create_user(session, email, name, password, [Role(r) for r in roles], list(teams), now)
+        record_new_account(session, user, CLI_ACTOR, now)
+
+    _change_accounts(create)
     click.echo(f"created {email} with roles {', '.join(roles)}")
+
+
+@users.command("invite")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.option("--role", "roles", type=ROLE_NAMES, multiple=True, required=True)
+@click.option("--team", "teams", multiple=True, help="Team slug, e.g. team-eenvoudig; repeat for several.")
+@click.option("--hours", type=click.IntRange(1, 24 * 30), default=DEFAULT_INVITATION_HOURS, show_default=True)
+@click.option("--language", type=click.Choice(["nl", "en"]), default="nl", show_default=True)
+def invite_command(email, name, roles, teams, hours, language) -> None:
+    """As the administration screen does: an account without a password and a mailed link to set one."""
+
+    def send_invitation(session):
+        now = datetime.now(UTC)
+        invitation = invite(
+            session, AccountForm(name, list(roles), list(teams), email), CLI_ACTOR, now, timedelta(hours=hours)
+        )
+        mail_invitation(session, invitation, language, now)
+
+    _change_accounts(send_invitation)
+    click.echo(f"invited {email}; the mail with the link is in the outbox (valid {hours} hours)")
 
 
 @users.command("disable")
 @click.argument("email")
 def disable_user_command(email: str) -> None:
-    database = _database()
-    with database.session() as session:
-        user = find_user(session, email)
-        if user is None:
-            raise click.ClickException(f"no staff account for {email}")
-        disable_user(user)
-    database.dispose()
+    _change_accounts(lambda session: disable_account(session, _account(session, email), CLI_ACTOR, datetime.now(UTC)))
     click.echo(f"disabled {email}; they can no longer log in")
 
 
@@ -327,18 +352,39 @@ def disable_user_command(email: str) -> None:
 @click.option("--role", "roles", type=ROLE_NAMES, multiple=True, required=True)
 @click.option("--team", "teams", multiple=True)
 def roles_command(email: str, roles: tuple[str, ...], teams: tuple[str, ...]) -> None:
+    def change(session):
+        user = _account(session, email)
+        change_account(session, user, AccountForm(user.name, list(roles), list(teams)), CLI_ACTOR, datetime.now(UTC))
+
+    _change_accounts(change)
+    click.echo(f"{email}: roles {', '.join(roles)}; teams {', '.join(teams) or 'none'}")
+
+
+CLI_ACTOR = "cli"  # who the history names for a change made on the command line
+
+
+def _account(session, email: str):
+    user = find_user(session, email)
+    if user is None:
+        raise click.ClickException(f"no staff account for {email}")
+    return user
+
+
+def _change_accounts(change) -> None:
+    """One transaction through the same functions as the administration screens; a refusal changes nothing."""
     database = _database()
     try:
         with database.session() as session:
-            user = find_user(session, email)
-            if user is None:
-                raise click.ClickException(f"no staff account for {email}")
-            set_roles(session, user, [Role(r) for r in roles], list(teams))
+            change(session)
     except StaffError as error:
         raise click.ClickException(str(error)) from error
+    except SubmissionRejected as refused:
+        reasons = "; ".join(f"{name}: {p.code}" for name, items in refused.problems.items() for p in items)
+        raise click.ClickException(f"refused ({reasons}); nothing was changed") from refused
+    except DecisionRefused as refused:
+        raise click.ClickException(f"refused ({refused.code}); nothing was changed") from refused
     finally:
         database.dispose()
-    click.echo(f"{email}: roles {', '.join(roles)}; teams {', '.join(teams) or 'none'}")
 
 
 @main.group()

@@ -46,6 +46,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
     from web.admin_config import blueprint as admin_config
+    from web.admin_people import blueprint as admin_people
     from web.admin_profile import blueprint as admin_profile
     from web.admin_texts import blueprint as admin_texts
     from web.api import blueprint as api
@@ -58,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.open311 import blueprint as open311
     from web.resident import blueprint as resident
     from web.search import blueprint as search
+    from web.set_password import blueprint as set_password
     from web.team import blueprint as team
     from web.triage_inbox import blueprint as triage_inbox
 
@@ -72,6 +74,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_profile)
     app.register_blueprint(admin_texts)
     app.register_blueprint(admin_config)
+    app.register_blueprint(admin_people)
+    app.register_blueprint(set_password)
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)

@@ -15,6 +15,7 @@ from models.database import database_url, instance_dir
 from triage.periodic import DEFAULT_BASE_URL, PeriodicSettings
 from triage.proposals import artifact_root
 from triage.reference import MunicipalityProfile, configured_data_dir, load_profile
+from triage.staff import DEFAULT_INVITATION_HOURS
 
 SHARED_PLACES = Path(__file__).resolve().parents[2] / "shared/data/geo/nl_pc4_centroids/nl_pc4_city_centroids.json"
 PDOK_BRT_TILES = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
@@ -81,6 +82,7 @@ def settings_from_environment() -> dict:
         "LOGIN_ACCOUNT_RATE_LIMIT": env("LOGIN_ACCOUNT_RATE_LIMIT", "10 per minute;30 per hour"),  # failed, per e-mail
         "SESSION_IDLE_MINUTES": float(env("SESSION_IDLE_MINUTES", "30")),
         "SESSION_MAX_HOURS": float(env("SESSION_MAX_HOURS", "10")),
+        "INVITATION_HOURS": float(env("INVITATION_HOURS", str(DEFAULT_INVITATION_HOURS))),  # a staff invite link
         "TRUSTED_PROXIES": int(env("TRUSTED_PROXIES", "0")),
         "REPORTER_RETENTION_DAYS": periodic.retention_days,
         "REPORT_DESTRUCTION_DAYS": _optional_int(env("REPORT_DESTRUCTION_DAYS")),  # None: reports are kept

@@ -23,6 +23,8 @@ STAFF_BLUEPRINTS = frozenset(
         "contact_centre",
         "erasure_requests",
         "admin_config",
+        "people",
+        "password",
     }
 )
 

@@ -28,7 +28,11 @@ def menu_links(page: str) -> set[str]:
         ("eenvoudig@haarlem.example", "/team/simple", {"/team/simple"}),
         ("triage@haarlem.example", "/triage/", {"/triage/", "/triage/correcties"}),
         ("lead@haarlem.example", "/dashboard", {"/dashboard", "/team/simple", "/team/complex", "/team/maatwerk"}),
-        ("admin@haarlem.example", "/triage/", {"/triage/", "/beheer/uitbak", "/dashboard", "/team/simple"}),
+        (
+            "admin@haarlem.example",
+            "/triage/",
+            {"/triage/", "/beheer/uitbak", "/beheer/mensen/", "/beheer/mensen/teams", "/dashboard", "/team/simple"},
+        ),
     ],
 )
 def test_menu_shows_only_pages_the_person_may_open(client, accounts, who, start, expected):

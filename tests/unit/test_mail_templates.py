@@ -27,8 +27,11 @@ VALUES = {
     "queue": Queue.SIMPLE,
     "due_at": datetime(2026, 11, 23, 9, 0, tzinfo=UTC),
     "report_link": f"{BASE_URL_MARK}/team/melding/1",
-    "link": f"{BASE_URL_MARK}/mijn-meldingen/link/token",
+    "link": f"{BASE_URL_MARK}/mijn-meldingen/link/token",  # my reports; an invitation's link is alike
     "minutes": 30,
+    "name": "Nieuwe Collega",
+    "municipality": "Gemeente",
+    "expires_at": datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
 }
 
 

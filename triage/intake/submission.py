@@ -23,6 +23,7 @@ from triage.intake.photo_store import PhotoStore
 from triage.intake.photos import PhotoRejected, prepare_photo
 from triage.intake.tracking import new_status_token, unique_tracking_code
 from triage.kernel.audit import AuditAction, record
+from triage.kernel.email_address import is_email_address
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.notifications.kinds import MailKind
 from triage.notifications.resident_mail import mail_resident
@@ -33,7 +34,6 @@ MIN_DESCRIPTION = 1  # visible characters; the OpenAPI document states the same
 MAX_DESCRIPTION = 3000
 MAX_LOCATION_TEXT = 300
 MAX_PHOTOS = 3
-EMAIL = re.compile(r"^[^@\s<>]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?(?:\.[A-Za-z0-9-]{1,63})+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{8,20}$")
 
 
@@ -125,7 +125,7 @@ def _check_description(submission: Submission, problems: Problems) -> None:
 
 def _check_contact(submission: Submission, problems: Problems) -> None:
     email, phone = submission.email.strip(), submission.phone.strip()
-    if email and (len(email) > 254 or not EMAIL.match(email)):
+    if email and not is_email_address(email):
         problems.add("email", "email.invalid")
     if phone and (not PHONE.match(phone) or not 8 <= sum(ch.isdigit() for ch in phone) <= 15):
         problems.add("phone", "phone.invalid")

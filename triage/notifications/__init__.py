@@ -16,6 +16,7 @@ from triage.notifications.outbox import latest_mails
 from triage.notifications.placeholders import FOOTER, REPORT_PLACEHOLDERS
 from triage.notifications.preview import MailPreview, preview_status_mail
 from triage.notifications.sending import send_outbox
+from triage.notifications.staff_mail import mail_invitation
 from triage.notifications.standard_texts import (
     TEXT_LANGUAGES,
     TEXT_STATUSES,
@@ -47,6 +48,7 @@ __all__ = [
     "find_standard_text",
     "is_editable",
     "latest_mails",
+    "mail_invitation",
     "preview_status_mail",
     "restore_default",
     "save_mail_template",

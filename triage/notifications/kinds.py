@@ -26,6 +26,7 @@ class MailKind(enum.StrEnum):
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
     MY_REPORTS_LINK = "my_reports_link"  # a resident asked for the link to every report of their address
+    STAFF_INVITATION = "staff.invitation"  # staff: the link to set a first password
 
     @property
     def template(self) -> str:

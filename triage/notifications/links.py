@@ -39,6 +39,9 @@ def staff_report_link(report: Report) -> str:
 def my_reports_link(token: str) -> str:
     """The short-lived, single-use link to the resident's "my reports" page."""
     return f"{BASE_URL_MARK}/mijn-meldingen/link/{token}"
+def invitation_link(token: str) -> str:
+    """The page where an invited staff member sets their password (web.set_password)."""
+    return f"{BASE_URL_MARK}/medewerkers/wachtwoord/{token}"
 
 
 def with_base_url(text: str, base_url: str) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from geo.loading import load_area_files
 from models import Category, Queue, Team, TeamKind
+from triage.kernel.versions import Subject, current_version
 from triage.reference.data_folder import DEFAULT_DATA_DIR, read_json
 from triage.reference.profile import load_profile
 
@@ -34,8 +35,12 @@ def load_reference_data(session: Session, data_dir: Path = DEFAULT_DATA_DIR) -> 
 
 
 def load_teams(session: Session, rows: list[dict]) -> int:
+    """New teams from the data folder; a team an administrator changed in the screens keeps that change (setup
+    runs on every deploy, and must not undo their work)."""
     for row in rows:
         team = session.scalar(select(Team).where(Team.slug == row["slug"])) or Team(slug=row["slug"])
+        if team.id is not None and current_version(session, Subject.TEAM, team.id):
+            continue
         team.name = row["name"]
         team.kind = TeamKind(row["kind"])
         team.queue = Queue(row["queue"]) if row.get("queue") else None

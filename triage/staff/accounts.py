@@ -14,6 +14,8 @@ from models import Role, StaffRole, StaffTeam, StaffUser, Team
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not a real password")  # verify against this when the e-mail is unknown
 MIN_PASSWORD_LENGTH = 12
+# What an invited account carries until its person sets a password: no argon2 hash, so no password matches it.
+NO_PASSWORD = "!invited"
 
 
 class StaffError(ValueError):
@@ -35,14 +37,21 @@ def active_user(session: Session, user_id: int) -> StaffUser | None:
 
 
 def create_user(
-    session: Session, email: str, name: str, password: str, roles: list[Role], team_slugs: list[str], now: datetime
+    session: Session,
+    email: str,
+    name: str,
+    password: str | None,
+    roles: list[Role],
+    team_slugs: list[str],
+    now: datetime,
 ) -> StaffUser:
     if find_user(session, email):
         raise StaffError(f"a staff account for {normalise_email(email)} already exists")
-    if len(password) < MIN_PASSWORD_LENGTH:
+    if password is not None and not password_is_long_enough(password):
         raise StaffError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    password_hash = _hasher.hash(password) if password is not None else NO_PASSWORD
     user = StaffUser(
-        email=normalise_email(email), name=name, password_hash=_hasher.hash(password), created_at=now, session_version=1
+        email=normalise_email(email), name=name, password_hash=password_hash, created_at=now, session_version=1
     )
     session.add(user)
     _assign_roles(session, user, roles, team_slugs)
@@ -62,6 +71,27 @@ def disable_user(user: StaffUser) -> None:
     """The account can no longer log in, and its open sessions end at their next request."""
     user.is_active = False
     end_sessions(user)
+
+
+def enable_user(user: StaffUser) -> None:
+    """The account may log in again with the password it had (an undo of a disable, or a return from leave)."""
+    user.is_active = True
+
+
+def password_is_long_enough(password: str) -> bool:
+    """The one password rule of the CLI, the log-in and the invitation link; length is what protects a passphrase."""
+    return len(password) >= MIN_PASSWORD_LENGTH
+
+
+def set_password(user: StaffUser, password: str) -> None:
+    """A new password, checked by the caller; every session that began with the old one ends."""
+    user.password_hash = _hasher.hash(password)
+    end_sessions(user)
+
+
+def has_password(user: StaffUser) -> bool:
+    """False while an invited person has not yet set a password through their link."""
+    return user.password_hash != NO_PASSWORD
 
 
 def end_sessions(user: StaffUser) -> None:
