@@ -58,7 +58,9 @@ def _register_blueprints(app: Flask) -> None:
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
     from web.dashboard import blueprint as dashboard
+    from web.follow import blueprint as follow
     from web.open311 import blueprint as open311
+    from web.public_map import blueprint as public_map
     from web.resident import blueprint as resident
     from web.search import blueprint as search
     from web.team import blueprint as team
@@ -75,5 +77,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)
+    app.register_blueprint(public_map)
+    app.register_blueprint(follow)
     csrf.exempt(api)
     csrf.exempt(open311)

@@ -57,6 +57,7 @@ def test_audit_action_values_are_the_names_already_stored():
         "contact.logged", "report.claimed", "report.requeued", "report.assigned", "escalation.due_soon",
         "escalation.overdue", "feedback.given", "reporter.anonymised", "classifier.retrained", "demo.seeded",
         "resident.replied", "resident.no_answer", "contact.viewed",
+        "follower.confirmed", "follower.stopped", "follower.added", "follower.anonymised",
     }  # fmt: skip
     assert {action.value for action in AuditAction} == stored
 

@@ -1,10 +1,19 @@
 """Intake: checking and storing what a resident or a client system sends (text, place, photos, contact details), the
-codes residents refer to a report by, the retention of contact details and the destruction of
-whole reports after their keeping period.
+codes residents refer to a report by, following someone else's report instead of reporting it again, the retention
+of contact details and the destruction of whole reports after their keeping period.
 """
 
 from triage.intake.addresses import settle_owed_addresses
 from triage.intake.destruction import DueReport, destroy_reports, fingerprint, reports_due_for_destruction
+from triage.intake.following import (
+    Interest,
+    confirm_following,
+    follow_original,
+    follower_by_token,
+    report_interest,
+    start_following,
+    stop_following,
+)
 from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
 from triage.intake.photo_store import PhotoStore
 from triage.intake.privacy import anonymise_expired_contacts
@@ -22,6 +31,13 @@ from triage.intake.submission import (
 )
 
 __all__ = [
+    "Interest",
+    "confirm_following",
+    "follower_by_token",
+    "follow_original",
+    "report_interest",
+    "start_following",
+    "stop_following",
     "DueReport",
     "destroy_reports",
     "fingerprint",

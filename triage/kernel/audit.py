@@ -40,6 +40,10 @@ class AuditAction(enum.StrEnum):
     REPORTER_ANONYMISED = "reporter.anonymised"
     CLASSIFIER_RETRAINED = "classifier.retrained"
     DEMO_SEEDED = "demo.seeded"
+    FOLLOWER_CONFIRMED = "follower.confirmed"  # a resident confirmed their address and follows the report
+    FOLLOWER_STOPPED = "follower.stopped"
+    FOLLOWER_ADDED = "follower.added"  # a duplicate's resident (or its followers) now follow the original
+    FOLLOWER_ANONYMISED = "follower.anonymised"
 
 
 def record(session: Session, report: Report, action: AuditAction, actor: str, now: datetime, **details) -> AuditEvent:

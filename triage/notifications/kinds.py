@@ -25,6 +25,8 @@ class MailKind(enum.StrEnum):
     RESIDENT_NO_ANSWER = "resident_no_answer"  # staff: the resident did not answer in time
     ESCALATION_DUE_SOON = "escalation.due_soon"
     ESCALATION_OVERDUE = "escalation.overdue"
+    FOLLOW_CONFIRM = "follow_confirm"  # a resident asked to follow a report: confirm the address first
+    FOLLOWER_UPDATE = "follower_update"  # what a follower hears when the followed report moves on
 
     @property
     def template(self) -> str:

@@ -31,6 +31,16 @@ def track_link(report: Report) -> str:
     return f"{BASE_URL_MARK}/volgen?code={report.tracking_code}"
 
 
+def follow_confirm_link(token: str) -> str:
+    """The page where a follower confirms their address (a button, so a mail scanner cannot confirm it)."""
+    return f"{BASE_URL_MARK}/volgen-bevestigen/{token}"
+
+
+def stop_following_link(token: str) -> str:
+    """The page where a follower stops following; every follower mail carries it."""
+    return f"{BASE_URL_MARK}/volgen-stoppen/{token}"
+
+
 def staff_report_link(report: Report) -> str:
     """The report's page in the team view, for staff mail."""
     return f"{BASE_URL_MARK}/team/melding/{report.id}"

@@ -17,9 +17,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.notifications.kinds import MailKind
+from triage.reference.profile import load_profile
 
 TEMPLATES = Path(__file__).parent / "templates"
 SUBJECT = "Subject: "
+LANGUAGES = ("nl", "en")  # one mail every resident can read: Dutch first, English below
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,16 @@ def render(kind: MailKind, language: str, **values) -> MailText:
 def render_footer(language: str) -> str:
     """The line under every resident mail (that nobody reads replies), in one language."""
     return _render("footer.txt", language, {})
+
+
+def render_both(kind: MailKind, values: dict) -> MailText:
+    """A mail to a resident or follower: each language in turn, the footer once under them."""
+    texts = [render(kind, language, **values) for language in LANGUAGES]
+    subject = " / ".join(text.subject for text in texts)
+    return MailText(subject, "\n\n".join([*(text.body for text in texts), _footer()]))
+
+
+def _footer() -> str:
+    """Under both languages, once: that nobody reads replies, and the municipality that sends the mail."""
+    no_reply = " / ".join(render_footer(language) for language in LANGUAGES)
+    return f"{no_reply}\n{load_profile().footer(LANGUAGES[0])}"

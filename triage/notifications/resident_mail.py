@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session
 from geo.addresses import readable_location
 from models import OutboxMail, Queue, Report, ReportStatus
 from triage.norms.due_times import resolution_norm, response_norm
+from triage.notifications.followers import mail_followers
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import feedback_link, reply_link, status_link, track_link
-from triage.notifications.rendering import MailText, render, render_footer
-from triage.reference.profile import load_profile
+from triage.notifications.rendering import MailText, render_both
 
-LANGUAGES = ("nl", "en")  # one mail every resident can read: Dutch first, English below
 DEFAULT_DAYS = {Queue.COMPLEX: 20, Queue.SIMPLE: 5}  # what a queue promises when its category has no norm
 
 
@@ -59,17 +58,9 @@ def _related_report(report: Report, kind: MailKind) -> dict:
     return {}
 
 
-def _footer() -> str:
-    """Under both languages, once: that nobody reads replies, and the municipality that sends the mail."""
-    no_reply = " / ".join(render_footer(language) for language in LANGUAGES)
-    return f"{no_reply}\n{load_profile().footer(LANGUAGES[0])}"
-
-
 def compose(report: Report, kind: MailKind, message: str = "") -> MailText:
     """The subject and body of the resident's mail: each language in turn, the footer under them."""
-    texts = [render(kind, language, **_values(report, kind, message)) for language in LANGUAGES]
-    subject = " / ".join(text.subject for text in texts)
-    return MailText(subject, "\n\n".join([*(text.body for text in texts), _footer()]))
+    return render_both(kind, _values(report, kind, message))
 
 
 def mail_resident(
@@ -78,9 +69,11 @@ def mail_resident(
     """Write the resident's mail for this moment (a kind, or the status the report reached) into the outbox.
 
     None when the resident left no address or the moment is not mailed (not every status change is).
+    The report's followers get their own mail of the moment (followers.py), whether the resident left an address or not.
     """
     address = report.reporter.email if report.reporter else None
     kind = kind if isinstance(kind, MailKind) else MailKind.for_status(kind)
+    mail_followers(session, report, kind, now)
     if not address or kind is None:
         return None
     text = compose(report, kind, message)

@@ -142,6 +142,10 @@ SENTENCES: dict[AuditAction, Sentence] = {
     AuditAction.REPORTER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
     AuditAction.CLASSIFIER_RETRAINED: _plain,
     AuditAction.DEMO_SEEDED: _plain,
+    AuditAction.FOLLOWER_CONFIRMED: _plain,
+    AuditAction.FOLLOWER_STOPPED: _plain,
+    AuditAction.FOLLOWER_ADDED: lambda d, c: ("", {"count": d.get("count", 0), "duplicate": d.get("duplicate", "")}),
+    AuditAction.FOLLOWER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
 }
 
 
