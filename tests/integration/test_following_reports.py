@@ -12,6 +12,7 @@ from models import AuditEvent, Follower, OutboxMail, ReportStatus, Role
 from tests.factories import GROTE_MARKT, category, make_report, route_report
 from tests.support.web import form_token
 from triage.inbox.decisions import mark_duplicate
+from triage.intake.following import confirm_following, start_following
 from triage.intake.privacy import anonymise_expired_contacts
 from triage.workflow.transitions import change_status
 
@@ -206,3 +207,16 @@ def test_retention_erases_a_followers_address_everywhere(client, session, origin
     assert session.scalar(select(func.count()).select_from(OutboxMail).where(OutboxMail.body.contains(FOLLOWER))) == 0
     finish(session, original, staff_by_role)
     assert session.scalar(select(func.count()).select_from(OutboxMail).where(OutboxMail.kind == "follower_update")) == 0
+
+
+def test_following_is_no_update_of_the_request_in_open311(client, session, original):
+    url = f"/open311/v2/requests/{original.tracking_code}.json"
+    before = client.get(url).json[0]["updated_datetime"]
+    follower = start_following(session, original, FOLLOWER, "nl", datetime.now(UTC) + timedelta(days=1))
+    confirm_following(session, follower, datetime.now(UTC) + timedelta(days=1))
+    assert client.get(url).json[0]["updated_datetime"] == before
+
+
+def test_the_summary_step_without_any_report_nearby_shows_no_list(client, session, report_form):
+    response = client.post("/melding", data={**report_form, "action": "review"})
+    assert response.status_code == 200 and 'id="already-reported"' not in response.get_data(as_text=True)

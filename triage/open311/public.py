@@ -101,8 +101,10 @@ def open_reports_near(session: Session, lon: float, lat: float, now: datetime) -
     """ "Already reported?": open public reports within 100 m of the pin from the last 90 days, nearest first."""
     nearby = [item for item in reports_near(session, lon, lat, NEARBY_RADIUS_M, now - NEARBY_SPAN, now) if item.is_open]
     ids = [item.report_id for item in nearby]
+    if not ids:
+        return []
     query = select(Report.id, Report.tracking_code).where(Report.id.in_(ids))
-    codes = {report_id: code for report_id, code in session.execute(query)} if ids else {}
+    codes = {report_id: code for report_id, code in session.execute(query)}
     found = {seen.report.id: seen for seen in find_requests(session, RequestQuery(ids=tuple(codes.values())), None)}
     shown = [as_public(found[i]) for i in ids if i in found and found[i].category]
     return shown[:NEARBY_SHOWN]

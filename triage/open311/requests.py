@@ -19,12 +19,23 @@ from sqlalchemy.orm import Session, selectinload
 from models import ApiKey, ApiSubmission, AuditEvent, Category, Report, ReportMessage, ReportStatus
 from triage.intake.lookup import by_status_token
 from triage.intake.tracking import normalise_tracking_code
+from triage.kernel.audit import AuditAction
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.reference.categories import by_service_codes
 
 MAX_RESULTS = 1000
 MAX_SPAN = timedelta(days=90)
 STATUSES = ("open", "closed")
+# Someone starting or stopping to follow a report does not change the request itself.
+NOT_AN_UPDATE = tuple(
+    action.value
+    for action in (
+        AuditAction.FOLLOWER_CONFIRMED,
+        AuditAction.FOLLOWER_STOPPED,
+        AuditAction.FOLLOWER_ADDED,
+        AuditAction.FOLLOWER_ANONYMISED,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -182,6 +193,7 @@ def _seen(session: Session, statement: Select, viewer: ApiKey | None) -> list[Vi
         row.report_id: row for row in session.scalars(select(ApiSubmission).where(ApiSubmission.report_id.in_(ids)))
     }
     last_event = select(AuditEvent.report_id, func.max(AuditEvent.at)).where(AuditEvent.report_id.in_(ids))
+    last_event = last_event.where(AuditEvent.action.not_in(NOT_AN_UPDATE))
     updated = {report_id: at for report_id, at in session.execute(last_event.group_by(AuditEvent.report_id))}
     own_ids = [i for i in ids if viewer and i in submissions and submissions[i].api_key_id == viewer.id]
     notes = _latest_messages(session, own_ids)
