@@ -140,3 +140,15 @@ def test_public_list_works_without_javascript(page_without_js, live_server, live
     page_without_js.locator("#public-reports a", has_text="Volg deze melding").first.click()
     assert page_without_js.get_by_role("heading", name="Volg deze melding").is_visible()
     # (axe needs JavaScript; the same pages pass it in the tests above)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_public_map_fits_a_phone(browser, live_server, live_app, language):
+    public_report_at(live_app, 4.6350 if language == "nl" else 4.6352, 52.3790)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(f"{live_server}/kaart?lang={language}")
+        assert page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    finally:
+        context.close()
