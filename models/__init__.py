@@ -8,6 +8,7 @@ from models.base import Base
 from models.communication import Escalation, Feedback, OutboxMail
 from models.configuration import ConfigChange, MunicipalitySettings
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
+from models.followers import Follower
 from models.reference import Area, Category, Team
 from models.report import Attachment, AuditEvent, Report, Reporter
 from models.resident_data import ErasureRequest, ResidentLink
@@ -27,6 +28,7 @@ __all__ = [
     "MunicipalitySettings",
     "Escalation",
     "Feedback",
+    "Follower",
     "OutboxMail",
     "Correction",
     "DestroyedReport",

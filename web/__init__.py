@@ -54,9 +54,11 @@ def _register_blueprints(app: Flask) -> None:
     from web.auth import blueprint as auth
     from web.contact_centre import blueprint as contact_centre
     from web.dashboard import blueprint as dashboard
+    from web.follow import blueprint as follow
     from web.my_reports import admin_blueprint as erasure_requests
     from web.my_reports import blueprint as my_reports
     from web.open311 import blueprint as open311
+    from web.public_map import blueprint as public_map
     from web.resident import blueprint as resident
     from web.search import blueprint as search
     from web.set_password import blueprint as set_password
@@ -82,5 +84,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(contact_centre)
     app.register_blueprint(my_reports)
     app.register_blueprint(erasure_requests)
+    app.register_blueprint(public_map)
+    app.register_blueprint(follow)
     csrf.exempt(api)
     csrf.exempt(open311)

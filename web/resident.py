@@ -17,10 +17,12 @@ from triage.intake import (
     by_status_token,
     by_tracking_code,
     check_submission,
+    report_interest,
     resident_messages,
     split_parts,
 )
 from triage.kernel import DecisionRefused, Problems, SubmissionRejected
+from triage.open311 import open_reports_near
 from triage.workflow import answer_question, feedback_for, give_feedback, reply_photo, resident_replies
 from web.actions import commit_and_dispatch
 from web.addresses import find_pin_address, place_typed_address, seal_address, summary_location, unseal_address
@@ -86,6 +88,7 @@ def report_step():
         location=location,
         place=summary_location(submission, location),
         address_seal=seal_address(submission),
+        nearby=[] if location.approximate else open_reports_near(session(), location.lon, location.lat, _now()),
     )
 
 
@@ -135,6 +138,7 @@ def render_status(report: Report, reply_text: str = "", problems: Problems | Non
         messages=resident_messages(session(), report),
         feedback=feedback_for(session(), report),
         replies=resident_replies(session(), report),
+        interest=report_interest(session(), report),
         reply_text=reply_text,
         reply_problems=problems or Problems(),
         max_photos=MAX_PHOTOS,

@@ -8,8 +8,8 @@ from jinja2 import UndefinedError
 from models import Queue, Report, ReportStatus
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import BASE_URL_MARK, with_base_url
-from triage.notifications.rendering import TEMPLATES, render
-from triage.notifications.resident_mail import LANGUAGES, compose
+from triage.notifications.rendering import LANGUAGES, TEMPLATES, render
+from triage.notifications.resident_mail import compose
 from triage.reference.profile import load_profile
 
 VALUES = {
@@ -32,6 +32,10 @@ VALUES = {
     "name": "Nieuwe Collega",
     "municipality": "Gemeente",
     "expires_at": datetime(2026, 11, 26, 9, 0, tzinfo=UTC),
+    "confirm_link": f"{BASE_URL_MARK}/volgen-bevestigen/token",
+    "stop_link": f"{BASE_URL_MARK}/volgen-stoppen/token",
+    "track_link": f"{BASE_URL_MARK}/volgen?code=M-2026-0001",
+    "update": "done",
 }
 
 

@@ -59,6 +59,7 @@ def test_audit_action_values_are_the_names_already_stored():
         "resident.replied", "resident.no_answer", "contact.viewed",
         "contact_centre.lookup", "call.noted", "contact.corrected", "resident.data_shown", "erasure.requested",
         "erasure.handled",
+        "follower.confirmed", "follower.stopped", "follower.added", "follower.anonymised",
     }  # fmt: skip
     assert {action.value for action in AuditAction} == stored
 

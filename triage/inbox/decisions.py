@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import Category, Correction, Priority, Proposal, Queue, Report, ReportStatus, StaffUser
+from triage.intake.following import follow_original
 from triage.kernel.audit import AuditAction, record
 from triage.kernel.refusals import DecisionRefused
 from triage.norms.due_times import enter_queue
@@ -130,6 +131,7 @@ def mark_duplicate(
     report.duplicate_of, report.status = original, ReportStatus.CANCELLED
     record(session, report, AuditAction.TRIAGE_DUPLICATE, officer.email, now, original=original.tracking_code)
     mail_resident(session, report, MailKind.DUPLICATE, now)
+    follow_original(session, report, original, officer.email, now)
     session.flush()
     return original
 

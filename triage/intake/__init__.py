@@ -1,7 +1,7 @@
 """Intake: checking and storing what a resident or a client system sends (text, place, photos, contact details), the
-codes residents refer to a report by, the retention of contact details and the destruction of
-whole reports after their keeping period; the contact centre's intake, and "my reports" with the resident's
-own data and erasure requests.
+codes residents refer to a report by, following someone else's report instead of reporting it again, the retention
+of contact details and the destruction of whole reports after their keeping period; the contact centre's intake,
+and "my reports" with the resident's own data and erasure requests.
 """
 
 from triage.intake.addresses import settle_owed_addresses
@@ -14,6 +14,15 @@ from triage.intake.erasure_requests import (
     request_erasure,
     waiting_request_of,
     waiting_requests,
+)
+from triage.intake.following import (
+    Interest,
+    confirm_following,
+    follow_original,
+    follower_by_token,
+    report_interest,
+    start_following,
+    stop_following,
 )
 from triage.intake.lookup import by_status_token, by_tracking_code, resident_messages, split_parts
 from triage.intake.my_reports import (
@@ -64,6 +73,13 @@ __all__ = [
     "correct_contact_details",
     "receive_staff_report",
     "staff_channel",
+    "Interest",
+    "confirm_following",
+    "follower_by_token",
+    "follow_original",
+    "report_interest",
+    "start_following",
+    "stop_following",
     "DueReport",
     "destroy_reports",
     "fingerprint",

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session, selectinload
 from geo.addresses import readable_location
 from models import Report, Reporter, ReportMessage, ResidentLink
 from triage.intake.lookup import resident_messages
-from triage.intake.submission import EMAIL
 from triage.kernel.audit import AuditAction, record
+from triage.kernel.email_address import is_email_address
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.notifications.access_mail import mail_my_reports_link
 
@@ -41,7 +41,7 @@ def checked_address(typed: str) -> str:
     problems = Problems()
     if not address:
         problems.add("email", "my_reports.email_required")
-    elif len(address) > 254 or not EMAIL.match(address):
+    elif not is_email_address(address):
         problems.add("email", "email.invalid")
     if problems:
         raise SubmissionRejected(problems)

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import JSON, Enum, String, Table, Text, cast, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
-from models import Base, OutboxMail, Report, Reporter
+from models import Base, Follower, OutboxMail, Report, Reporter
 from triage.kernel.audit import AuditAction, record
 
 SYSTEM_ACTOR = "system:retention"
@@ -38,7 +38,10 @@ def reporters_due_for_anonymisation(session: Session, now: datetime, retention_d
 def anonymise_expired_contacts(session: Session, now: datetime, retention_days: int) -> int:
     """Erase contact details of reports older than the retention period; returns how many were erased."""
     reports = reporters_due_for_anonymisation(session, now, retention_days)
-    return anonymise_reporters(session, reports, now, SYSTEM_ACTOR, retention_days=retention_days)
+    erased = anonymise_reporters(session, reports, now, SYSTEM_ACTOR, retention_days=retention_days)
+    anonymise_expired_followers(session, now, retention_days)
+    session.flush()
+    return erased
 
 
 def anonymise_reporters(session: Session, reports: list[Report], now: datetime, actor: str, **details) -> int:
@@ -64,6 +67,31 @@ def anonymise_reporters(session: Session, reports: list[Report], now: datetime, 
     erase_everywhere(session, list(dict.fromkeys(everywhere)))
     session.flush()
     return len(reports)
+
+
+def anonymise_expired_followers(session: Session, now: datetime, retention_days: int) -> int:
+    """Followers' addresses go the same way, counted from when they asked to follow: the row stays without its
+    address (so it no longer mails or counts), waiting mail to it is withdrawn and its copies are scrubbed."""
+    cutoff = now - timedelta(days=retention_days)
+    due = list(session.scalars(select(Follower).where(Follower.created_at < cutoff, Follower.email.is_not(None))))
+    found = [(follower, follower.email) for follower in due]
+    for follower in due:
+        follower.email, follower.anonymised_at = None, now
+    session.flush()
+    for follower, email in found:
+        values = [email.strip(), email.strip().lower()]
+        needed = any(_still_in_use(session, value) or _still_followed(session, value) for value in values)
+        _withdraw_waiting_mail(session, email, follower.report_id if needed else None)
+        erase_everywhere(session, list(dict.fromkeys(values)), follower.report_id if needed else None)
+        action = AuditAction.FOLLOWER_ANONYMISED
+        record(session, follower.report, action, SYSTEM_ACTOR, now, retention_days=retention_days)
+    return len(due)
+
+
+def _still_followed(session: Session, value: str) -> bool:
+    """True when a follower still within retention (the same resident, a later follow) has the same address."""
+    query = select(Follower.id).where(func.lower(Follower.email) == value.lower())
+    return session.scalar(query.limit(1)) is not None
 
 
 def _contact_details(reporter: Reporter) -> list[str]:

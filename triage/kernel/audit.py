@@ -46,6 +46,10 @@ class AuditAction(enum.StrEnum):
     RESIDENT_DATA_SHOWN = "resident.data_shown"  # the resident opened or downloaded "my reports"
     ERASURE_REQUESTED = "erasure.requested"
     ERASURE_HANDLED = "erasure.handled"
+    FOLLOWER_CONFIRMED = "follower.confirmed"  # a resident confirmed their address and follows the report
+    FOLLOWER_STOPPED = "follower.stopped"
+    FOLLOWER_ADDED = "follower.added"  # a duplicate's resident (or its followers) now follow the original
+    FOLLOWER_ANONYMISED = "follower.anonymised"
 
 
 def record(session: Session, report: Report, action: AuditAction, actor: str, now: datetime, **details) -> AuditEvent:

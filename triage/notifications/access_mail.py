@@ -10,21 +10,21 @@ from sqlalchemy.orm import Session
 from models import OutboxMail
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import my_reports_link
-from triage.notifications.rendering import render
-from triage.notifications.resident_mail import LANGUAGES, _footer
+from triage.notifications.rendering import render_both
+from triage.reference.saved_profile import current_profile
 
 
 def mail_my_reports_link(session: Session, address: str, token: str, minutes: int, now: datetime) -> OutboxMail:
     """Write the link mail into the outbox; the link itself is never stored, only its digest (intake)."""
     kind = MailKind.MY_REPORTS_LINK
-    texts = [render(kind, language, link=my_reports_link(token), minutes=minutes) for language in LANGUAGES]
-    body = "\n\n".join([*(text.body for text in texts), _footer()])
+    values = {"link": my_reports_link(token), "minutes": minutes}
+    text = render_both(kind, values, current_profile(session).footer("nl"))
     mail = OutboxMail(
         report_id=None,
         kind=kind,
         to_address=address,
-        subject=" / ".join(text.subject for text in texts),
-        body=body,
+        subject=text.subject,
+        body=text.body,
         created_at=now,
     )
     session.add(mail)

@@ -27,6 +27,8 @@ class MailKind(enum.StrEnum):
     ESCALATION_OVERDUE = "escalation.overdue"
     MY_REPORTS_LINK = "my_reports_link"  # a resident asked for the link to every report of their address
     STAFF_INVITATION = "staff.invitation"  # staff: the link to set a first password
+    FOLLOW_CONFIRM = "follow_confirm"  # a resident asked to follow a report: confirm the address first
+    FOLLOWER_UPDATE = "follower_update"  # what a follower hears when the followed report moves on
 
     @property
     def template(self) -> str:

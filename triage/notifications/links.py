@@ -31,6 +31,16 @@ def track_link(report: Report) -> str:
     return f"{BASE_URL_MARK}/volgen?code={report.tracking_code}"
 
 
+def follow_confirm_link(token: str) -> str:
+    """The page where a follower confirms their address (a button, so a mail scanner cannot confirm it)."""
+    return f"{BASE_URL_MARK}/volgen-bevestigen/{token}"
+
+
+def stop_following_link(token: str) -> str:
+    """The page where a follower stops following; every follower mail carries it."""
+    return f"{BASE_URL_MARK}/volgen-stoppen/{token}"
+
+
 def staff_report_link(report: Report) -> str:
     """The report's page in the team view, for staff mail."""
     return f"{BASE_URL_MARK}/team/melding/{report.id}"
@@ -39,6 +49,8 @@ def staff_report_link(report: Report) -> str:
 def my_reports_link(token: str) -> str:
     """The short-lived, single-use link to the resident's "my reports" page."""
     return f"{BASE_URL_MARK}/mijn-meldingen/link/{token}"
+
+
 def invitation_link(token: str) -> str:
     """The page where an invited staff member sets their password (web.set_password)."""
     return f"{BASE_URL_MARK}/medewerkers/wachtwoord/{token}"

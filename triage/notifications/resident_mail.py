@@ -16,14 +16,14 @@ from sqlalchemy.orm import Session, object_session
 from geo.addresses import readable_location
 from models import OutboxMail, Queue, Report, ReportStatus
 from triage.norms.due_times import resolution_norm, response_norm
+from triage.notifications.followers import mail_followers
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import feedback_link, reply_link, status_link, track_link
 from triage.notifications.mail_templates import template_sources
 from triage.notifications.placeholders import FOOTER
-from triage.notifications.rendering import MailText, local_time, render, render_footer
+from triage.notifications.rendering import LANGUAGES, MailText, local_time, render, render_footer
 from triage.reference.saved_profile import current_profile, file_profile
 
-LANGUAGES = ("nl", "en")  # one mail every resident can read: Dutch first, English below
 DEFAULT_DAYS = {Queue.COMPLEX: 20, Queue.SIMPLE: 5}  # what a queue promises when its category has no norm
 SUBJECT_LIMIT = 200  # OutboxMail.subject
 log = logging.getLogger(__name__)
@@ -118,9 +118,11 @@ def mail_resident(
     """Write the resident's mail for this moment (a kind, or the status the report reached) into the outbox.
 
     None when the resident left no address or the moment is not mailed (not every status change is).
+    The report's followers get their own mail of the moment (followers.py), whether the resident left an address or not.
     """
     address = report.reporter.email if report.reporter else None
     kind = kind if isinstance(kind, MailKind) else MailKind.for_status(kind)
+    mail_followers(session, report, kind, now)
     if not address or kind is None:
         return None
     text = resident_mail_text(session, report, kind, message)

@@ -10,7 +10,7 @@ out. Contact details never leave through Open311 at all.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import Select, func, or_, select
@@ -19,12 +19,23 @@ from sqlalchemy.orm import Session, selectinload
 from models import ApiKey, ApiSubmission, AuditEvent, Category, Report, ReportMessage, ReportStatus
 from triage.intake.lookup import by_status_token
 from triage.intake.tracking import normalise_tracking_code
+from triage.kernel.audit import AuditAction
 from triage.kernel.refusals import Problems, SubmissionRejected
 from triage.reference.categories import by_service_codes
 
 MAX_RESULTS = 1000
 MAX_SPAN = timedelta(days=90)
 STATUSES = ("open", "closed")
+# Someone starting or stopping to follow a report does not change the request itself.
+NOT_AN_UPDATE = tuple(
+    action.value
+    for action in (
+        AuditAction.FOLLOWER_CONFIRMED,
+        AuditAction.FOLLOWER_STOPPED,
+        AuditAction.FOLLOWER_ADDED,
+        AuditAction.FOLLOWER_ANONYMISED,
+    )
+)
 
 
 @dataclass(frozen=True)
@@ -36,11 +47,13 @@ class RequestQuery:
     end: datetime | None = None
     page: int = 1
     page_size: int = MAX_RESULTS
+    report_statuses: frozenset[ReportStatus] = frozenset()  # finer than open/closed: the public map's filter
 
 
 @dataclass(frozen=True)
 class VisibleRequest:
-    """A report as a caller may see it; `own` says whether the caller's key sent it."""
+    """A report as a caller may see it; `own` says whether the caller's key sent it, `listed` whether it is in a
+    public category (or own). A report found by its id alone is neither: the caller sees its status only."""
 
     report: Report
     category: Category | None
@@ -48,6 +61,7 @@ class VisibleRequest:
     submission: ApiSubmission | None
     updated_at: datetime
     status_notes: str | None
+    listed: bool = True
 
 
 def _listed(text: str) -> tuple[str, ...]:
@@ -129,11 +143,18 @@ def find_requests(session: Session, query: RequestQuery, viewer: ApiKey | None) 
 
 
 def find_request(session: Session, typed_id: str, viewer: ApiKey | None) -> VisibleRequest | None:
+    """One request by its id, in any category: whoever has the code may know its status, as on the tracking page.
+
+    Only a listed one (public category, or sent by this key) shows more than the status."""
     code = normalise_tracking_code(typed_id)
     if not code:
         return None
     found = _seen(session, _visible(viewer).where(Report.tracking_code == code), viewer)
-    return found[0] if found else None
+    if found:
+        return found[0]
+    anyone = select(Report).outerjoin(ApiSubmission, ApiSubmission.report_id == Report.id)
+    found = _seen(session, anyone.where(Report.tracking_code == code), viewer)
+    return replace(found[0], listed=False) if found else None
 
 
 def request_id_for_token(session: Session, token: str) -> str | None:
@@ -157,11 +178,14 @@ def _filtered(session: Session, statement: Select, query: RequestQuery) -> Selec
     if query.statuses and len(query.statuses) == 1:
         closed = Report.status.in_(ReportStatus.closed())
         statement = statement.where(closed if "closed" in query.statuses else ~closed)
+    if query.report_statuses:
+        statement = statement.where(Report.status.in_(sorted(query.report_statuses)))
     return statement
 
 
 def _seen(session: Session, statement: Select, viewer: ApiKey | None) -> list[VisibleRequest]:
-    reports = list(session.scalars(statement.options(selectinload(Report.category).selectinload(Category.team))))
+    loading = (selectinload(Report.category).selectinload(Category.team), selectinload(Report.buurt))
+    reports = list(session.scalars(statement.options(*loading)))
     if not reports:
         return []
     ids = [report.id for report in reports]
@@ -169,6 +193,7 @@ def _seen(session: Session, statement: Select, viewer: ApiKey | None) -> list[Vi
         row.report_id: row for row in session.scalars(select(ApiSubmission).where(ApiSubmission.report_id.in_(ids)))
     }
     last_event = select(AuditEvent.report_id, func.max(AuditEvent.at)).where(AuditEvent.report_id.in_(ids))
+    last_event = last_event.where(AuditEvent.action.not_in(NOT_AN_UPDATE))
     updated = {report_id: at for report_id, at in session.execute(last_event.group_by(AuditEvent.report_id))}
     own_ids = [i for i in ids if viewer and i in submissions and submissions[i].api_key_id == viewer.id]
     notes = _latest_messages(session, own_ids)

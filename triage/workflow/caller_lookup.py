@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from models import Report, Reporter, ReportMessage, StaffUser
 from triage.intake.lookup import resident_messages
-from triage.intake.submission import EMAIL
 from triage.intake.tracking import normalise_tracking_code
 from triage.kernel.audit import AuditAction, record
+from triage.kernel.email_address import is_email_address
 from triage.kernel.refusals import DecisionRefused, Problems, SubmissionRejected
 from triage.workflow.search import RESULTS_SHOWN, SearchFilters, openable_by, search_reports
 from triage.workflow.transitions import MAX_MESSAGE
@@ -77,7 +77,7 @@ def _condition(kind: str, typed: str):
         problems.add("q", "lookup.empty")
     elif kind == "code" and not normalise_tracking_code(typed):
         problems.add("q", "lookup.code_invalid")
-    elif kind == "email" and not EMAIL.match(typed):
+    elif kind == "email" and not is_email_address(typed):
         problems.add("q", "email.invalid")
     elif kind == "phone" and not 8 <= len(_digits(typed)) <= 15:
         problems.add("q", "phone.invalid")

@@ -150,6 +150,10 @@ SENTENCES: dict[AuditAction, Sentence] = {
     AuditAction.RESIDENT_DATA_SHOWN: _plain,
     AuditAction.ERASURE_REQUESTED: _plain,
     AuditAction.ERASURE_HANDLED: _plain,
+    AuditAction.FOLLOWER_CONFIRMED: _plain,
+    AuditAction.FOLLOWER_STOPPED: _plain,
+    AuditAction.FOLLOWER_ADDED: lambda d, c: ("", {"count": d.get("count", 0), "duplicate": d.get("duplicate", "")}),
+    AuditAction.FOLLOWER_ANONYMISED: lambda d, c: ("", {"days": d.get("retention_days", 0)}),
 }
 
 

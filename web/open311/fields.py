@@ -6,7 +6,7 @@ from flask import current_app, url_for
 from geoalchemy2.shape import to_shape
 
 from models import Category, Report
-from triage.open311 import VisibleRequest
+from triage.open311 import VisibleRequest, rough_point
 from triage.reference import service_code
 from web.i18n import translate
 from web.open311.formats import CONTENT_TYPES, w3c_time
@@ -45,9 +45,11 @@ def service_notice(category: Category, language: str) -> str:
 
 
 def request_fields(seen: VisibleRequest, language: str) -> dict:
-    """One report; the resident's own words and the media link only for the key that sent them."""
-    report, category = seen.report, seen.category
-    point = to_shape(report.location)
+    """One report; the resident's own words and the media link only for the key that sent them, the exact place only
+    for that key too (everyone else gets the rough place the public map shows). A report found by its id outside
+    the public categories shows its status and dates only, as the tracking page does."""
+    report, category = seen.report, (seen.category if seen.listed else None)
+    lat, long = _place(seen) if seen.listed else (None, None)
     return {
         "service_request_id": report.tracking_code,
         "status": "closed" if report.status.is_closed else "open",
@@ -59,14 +61,21 @@ def request_fields(seen: VisibleRequest, language: str) -> dict:
         "service_notice": None,
         "requested_datetime": w3c_time(report.created_at),
         "updated_datetime": w3c_time(seen.updated_at),
-        "expected_datetime": w3c_time(report.due_at),
+        "expected_datetime": w3c_time(report.due_at) if seen.listed else None,
         "address": (report.location_text or None) if seen.own else None,
         "address_id": None,
         "zipcode": None,
-        "lat": round(point.y, 6),
-        "long": round(point.x, 6),
+        "lat": lat,
+        "long": long,
         "media_url": seen.submission.media_url if seen.submission else None,
     }
+
+
+def _place(seen: VisibleRequest) -> tuple[float, float]:
+    if not seen.own:
+        return rough_point(seen.report)
+    point = to_shape(seen.report.location)
+    return round(point.y, 6), round(point.x, 6)
 
 
 def created_fields(report: Report, category: Category, language: str) -> dict:

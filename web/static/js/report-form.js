@@ -33,6 +33,7 @@
       }
       lat.value = latlng.lat.toFixed(6);
       lon.value = latlng.lng.toFixed(6);
+      el.dispatchEvent(new CustomEvent("pin-placed", { detail: { lat: lat.value, lon: lon.value } }));
       if (announce) { status.textContent = status.dataset.placed + " (" + lat.value + ", " + lon.value + ")"; }
     }
 
@@ -49,6 +50,7 @@
     document.getElementById("pin-clear").addEventListener("click", function () {
       if (marker) { map.removeLayer(marker); marker = null; }
       lat.value = ""; lon.value = "";
+      el.dispatchEvent(new CustomEvent("pin-placed", { detail: null }));
       status.textContent = status.dataset.none;
     });
     return {
