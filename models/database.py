@@ -104,20 +104,35 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir() / 'triage.db'}"
 
 
+def replica_url() -> str:
+    """DATABASE_REPLICA_URL: a streaming replica for the heavy reads (dashboard, exports); empty: the primary."""
+    return os.environ.get("DATABASE_REPLICA_URL", "")
+
+
 class Database:
     """One engine per app, with a session factory for reading and one for units of work that write.
 
     On SQLite a writing unit of work begins with BEGIN IMMEDIATE; on PostgreSQL both behave the same.
-    Tests may swap the factories to join a rolled-back transaction.
+    With a replica URL the heavy reads (dashboard, exports) get a session factory of their own on the
+    replica, so counting a year of reports never competes with intake for the primary; without one they
+    read the primary. Tests may swap the factories to join a rolled-back transaction.
     """
 
-    def __init__(self, url: str, **engine_kwargs) -> None:
+    def __init__(self, url: str, replica_url: str = "", **engine_kwargs) -> None:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self.session_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         self.write_session_factory = sessionmaker(
             bind=self.engine.execution_options(**{WRITES_AHEAD: True}), expire_on_commit=False
         )
+        self.replica_engine = make_engine(replica_url, **engine_kwargs) if replica_url else None
+        self.replica_session_factory = (
+            sessionmaker(bind=self.replica_engine, expire_on_commit=False) if self.replica_engine else None
+        )
+
+    def reading_session_factory(self) -> sessionmaker:
+        """Where the heavy read-only pages read: the replica when there is one, else the primary."""
+        return self.replica_session_factory or self.session_factory
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -134,3 +149,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.replica_engine is not None:
+            self.replica_engine.dispose()
