@@ -91,7 +91,11 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         _take_over_sqlite_transactions(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    pool = {
+        "pool_size": int(os.environ.get("DATABASE_POOL_SIZE", "5")),  # per process: see docs/REGION.md
+        "max_overflow": int(os.environ.get("DATABASE_MAX_OVERFLOW", "5")),
+    }
+    return create_engine(url, pool_pre_ping=True, **{**pool, **kwargs})
 
 
 def instance_dir() -> Path:
