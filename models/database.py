@@ -134,10 +134,6 @@ class Database:
             sessionmaker(bind=self.replica_engine, expire_on_commit=False) if self.replica_engine else None
         )
 
-    def reading_session_factory(self) -> sessionmaker:
-        """Where the heavy read-only pages read: the replica when there is one, else the primary."""
-        return self.replica_session_factory or self.session_factory
-
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A session for a unit of work outside a request (CLI, jobs) that writes; commits on success."""

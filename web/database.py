@@ -32,8 +32,11 @@ def session() -> Session:
 def replica_session() -> Session:
     """The request's session for heavy reads (dashboard, exports): on DATABASE_REPLICA_URL when set, which
     lags the primary by a moment, so only pages that show figures and lists, never a form, use it."""
+    replica = database().replica_session_factory
+    if replica is None:  # one database: the request's own session, not a second connection
+        return session()
     if "db_replica_session" not in g:
-        g.db_replica_session = database().reading_session_factory()()
+        g.db_replica_session = replica()
     return g.db_replica_session
 
 

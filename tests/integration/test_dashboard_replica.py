@@ -94,5 +94,5 @@ def test_without_a_replica_the_heavy_reads_use_the_primary(tmp_path):
     from models.database import Database
 
     database = Database(f"sqlite:///{tmp_path / 'one.db'}")
-    assert database.reading_session_factory() is database.session_factory
+    assert database.replica_engine is None and database.replica_session_factory is None
     database.dispose()
