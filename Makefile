@@ -28,6 +28,8 @@ bench: $(VENV)/.installed spatialite
 	$(PY) tests/benchmarks/bench_dashboard.py --out bench-dashboard.json
 	$(PY) tests/benchmarks/bench_search.py --out bench-search.json
 	$(PY) tests/benchmarks/bench_worker.py --out bench-worker.json
+	$(PY) tests/benchmarks/bench_context.py --out bench-context.json $(BENCH_CONTEXT_ARGS)
+	$(PY) tests/benchmarks/bench_region.py --out bench-region.json $(BENCH_REGION_ARGS)
 
 bench-classifier: $(VENV)/.installed
 	$(PY) tests/benchmarks/bench_classifier.py --out bench-classifier.json

@@ -91,7 +91,11 @@ def make_engine(url: str, **kwargs) -> Engine:
         event.listen(engine, "connect", _on_sqlite_connect)
         _take_over_sqlite_transactions(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    pool = {
+        "pool_size": int(os.environ.get("DATABASE_POOL_SIZE", "5")),  # per process: see docs/REGION.md
+        "max_overflow": int(os.environ.get("DATABASE_MAX_OVERFLOW", "5")),
+    }
+    return create_engine(url, pool_pre_ping=True, **{**pool, **kwargs})
 
 
 def instance_dir() -> Path:
@@ -104,19 +108,30 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir() / 'triage.db'}"
 
 
+def replica_url() -> str:
+    """DATABASE_REPLICA_URL: a streaming replica for the heavy reads (dashboard, exports); empty: the primary."""
+    return os.environ.get("DATABASE_REPLICA_URL", "")
+
+
 class Database:
     """One engine per app, with a session factory for reading and one for units of work that write.
 
     On SQLite a writing unit of work begins with BEGIN IMMEDIATE; on PostgreSQL both behave the same.
-    Tests may swap the factories to join a rolled-back transaction.
+    With a replica URL the heavy reads (dashboard, exports) get a session factory of their own on the
+    replica, so counting a year of reports never competes with intake for the primary; without one they
+    read the primary. Tests may swap the factories to join a rolled-back transaction.
     """
 
-    def __init__(self, url: str, **engine_kwargs) -> None:
+    def __init__(self, url: str, replica_url: str = "", **engine_kwargs) -> None:
         self.url = url
         self.engine = make_engine(url, **engine_kwargs)
         self.session_factory = sessionmaker(bind=self.engine, expire_on_commit=False)
         self.write_session_factory = sessionmaker(
             bind=self.engine.execution_options(**{WRITES_AHEAD: True}), expire_on_commit=False
+        )
+        self.replica_engine = make_engine(replica_url, **engine_kwargs) if replica_url else None
+        self.replica_session_factory = (
+            sessionmaker(bind=self.replica_engine, expire_on_commit=False) if self.replica_engine else None
         )
 
     @contextmanager
@@ -134,3 +149,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.replica_engine is not None:
+            self.replica_engine.dispose()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from geoalchemy2 import Geometry
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, UTCDateTime
@@ -19,8 +19,9 @@ class Reporter(Base):
     __tablename__ = "reporter"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    email: Mapped[str | None] = mapped_column(String(254))
-    phone: Mapped[str | None] = mapped_column(String(40))
+    # Indexed: a proposal counts the same person's recent reports by e-mail or phone (geo/nearby.py).
+    email: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str | None] = mapped_column(String(40), index=True)
     consent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Consent given to a person (the contact centre, by phone or at the counter): who took it, and how.
     consent_taken_by: Mapped[str | None] = mapped_column(String(120))
@@ -55,7 +56,7 @@ class Report(Base):
     channel: Mapped[Channel] = mapped_column(enum_column(Channel))
     language: Mapped[str] = mapped_column(String(5), default="nl")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
-    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporter.id"))
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("reporter.id"), index=True)
     priority: Mapped[Priority] = mapped_column(
         enum_column(Priority), default=Priority.NORMAL, server_default=Priority.NORMAL.value
     )
@@ -75,6 +76,8 @@ class Report(Base):
     responded_in_norm: Mapped[bool | None] = mapped_column(Boolean)
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's declarative hook)
+    # A team's work list counts and pages its queue by status and due time from this one index (issue 17).
+    __table_args__ = (Index("ix_report_queue_status_due_at", "queue", "status", "due_at"),)
 
     buurt: Mapped[Area | None] = relationship(foreign_keys=[buurt_id])
     wijk: Mapped[Area | None] = relationship(foreign_keys=[wijk_id])

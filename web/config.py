@@ -11,7 +11,7 @@ import secrets
 from pathlib import Path
 
 from geo.geocoder import GeocoderSettings
-from models.database import database_url, instance_dir
+from models.database import database_url, instance_dir, replica_url
 from triage.periodic import DEFAULT_BASE_URL, PeriodicSettings
 from triage.proposals import artifact_root
 from triage.reference import MunicipalityProfile, configured_data_dir, load_profile
@@ -54,6 +54,7 @@ def settings_from_environment() -> dict:
         "INSTANCE_DIR": str(instance),
         "SECRET_KEY": _secret_key(instance),
         "DATABASE_URL": database_url(),
+        "DATABASE_REPLICA_URL": replica_url(),
         "UPLOAD_DIR": env("UPLOAD_DIR", str(instance / "uploads")),
         "ARTIFACT_DIR": str(artifact_root()),
         "CATEGORY_THRESHOLD": _optional_float(env("CATEGORY_THRESHOLD")),

@@ -37,7 +37,7 @@ from triage.reference import main_categories, owning_teams
 from triage.workflow import may_see_queue
 from web import charts
 from web.auth import login_manager
-from web.database import session
+from web.database import replica_session
 from web.i18n import translate
 from web.paging import page_number
 
@@ -80,7 +80,7 @@ def group_label(group) -> str:
 def index():
     filters, problems, now = _view()
     artifact_dir = Path(current_app.config["ARTIFACT_DIR"])
-    dashboard = build_dashboard(session(), filters, now, artifact_dir)
+    dashboard = build_dashboard(replica_session(), filters, now, artifact_dir)
     areas, hotspots = neighbourhood_map(_outlines(), dashboard.figures["inflow_buurt"])
     return render_template(
         "dashboard/index.html",
@@ -108,7 +108,7 @@ def _outlines():
     """Buurt shapes are reference data: projected once per process, not on every page view."""
     cache = current_app.extensions.setdefault("dashboard_outlines", {})
     if "buurten" not in cache:
-        cache["buurten"] = map_outlines(session())
+        cache["buurten"] = map_outlines(replica_session())
     return cache["buurten"]
 
 
@@ -139,9 +139,9 @@ def _choices() -> dict:
     return {
         "queues": list(Queue),
         "channels": list(Channel),
-        "teams": owning_teams(session()),
-        "categories": main_categories(session()),
-        "wijken": wijken(session()),
+        "teams": owning_teams(replica_session()),
+        "categories": main_categories(replica_session()),
+        "wijken": wijken(replica_session()),
     }
 
 
@@ -166,7 +166,7 @@ def drill_down():
     page = page_number(request.args.get("pagina"))
     reports, total = [], 0
     if name:
-        reports, total = drill_down_page(session(), name, filters, now, page)
+        reports, total = drill_down_page(replica_session(), name, filters, now, page)
     status = 400 if not name else 200
     return render_template(
         "dashboard/reports.html",
@@ -190,7 +190,7 @@ def export_reports(kind: str):
     name = _chosen_set(problems)
     if not name:
         abort(400)
-    rows = report_rows(session(), reports_in_set(session(), name, filters, now))
+    rows = report_rows(replica_session(), reports_in_set(replica_session(), name, filters, now))
     body = reports_csv(rows, translate) if kind == "csv" else reports_geojson(rows)
     mimetype = "text/csv" if kind == "csv" else "application/geo+json"
     return _download(body, mimetype, f"meldingen-{name}-{filters.period.first}-{filters.period.last}.{kind}")
@@ -201,7 +201,7 @@ def export_figure(name: str):
     if name not in FIGURES:
         abort(404)
     filters, _, now = _view()
-    figure = build_figure(session(), name, filters, now)
+    figure = build_figure(replica_session(), name, filters, now)
     body = figure_csv(figure, translate, group_label)
     return _download(body, "text/csv", f"{name}-{filters.period.first}-{filters.period.last}.csv")
 

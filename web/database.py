@@ -9,7 +9,7 @@ from models.database import Database
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["database"] = Database(app.config["DATABASE_URL"])
+    app.extensions["database"] = Database(app.config["DATABASE_URL"], app.config.get("DATABASE_REPLICA_URL", ""))
     app.teardown_appcontext(_close_session)
 
 
@@ -41,7 +41,19 @@ def session() -> Session:
     return g.db_session
 
 
+def replica_session() -> Session:
+    """The request's session for heavy reads (dashboard, exports): on DATABASE_REPLICA_URL when set, which
+    lags the primary by a moment, so only pages that show figures and lists, never a form, use it."""
+    replica = database().replica_session_factory
+    if replica is None:  # one database: the request's own session, not a second connection
+        return session()
+    if "db_replica_session" not in g:
+        g.db_replica_session = replica()
+    return g.db_replica_session
+
+
 def _close_session(_exc) -> None:
-    db_session = g.pop("db_session", None)
-    if db_session is not None:
-        db_session.close()
+    for name in ("db_session", "db_replica_session"):
+        db_session = g.pop(name, None)
+        if db_session is not None:
+            db_session.close()

@@ -39,13 +39,12 @@ def send_mail() -> int:
 
 
 def _enqueue_mail() -> int:
-    from redis import Redis
     from redis.exceptions import RedisError
 
-    from triage.jobs import enqueue_mail
+    from triage.jobs import enqueue_mail, redis_client
 
     try:
-        return enqueue_mail(Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2))
+        return enqueue_mail(redis_client(current_app.config["REDIS_URL"]))
     except RedisError as error:
         log.warning("Redis unavailable, mail stays in the outbox: %s", error)
         return 0
@@ -153,13 +152,12 @@ def start_periodic_thread(app: Flask) -> None:
 
 def _enqueue(report_ids: list[int]) -> int:
     """Proposals to rq (each report at most once in the queue); with Redis down they stay pending."""
-    from redis import Redis
     from redis.exceptions import RedisError
 
-    from triage.jobs import enqueue_proposals
+    from triage.jobs import enqueue_proposals, redis_client
 
     try:
-        return enqueue_proposals(Redis.from_url(current_app.config["REDIS_URL"], socket_timeout=2), report_ids)
+        return enqueue_proposals(redis_client(current_app.config["REDIS_URL"]), report_ids)
     except RedisError as error:
         log.warning("Redis unavailable, %d proposal jobs stay pending: %s", len(report_ids), error)
         return 0

