@@ -80,9 +80,9 @@ def render_footer(language: str, source: str | None = None) -> str:
 
 
 def render_both(kind: MailKind, values: dict, profile_footer: str) -> MailText:
-    """A mail to a follower or to a resident's address that is not one report's ("my reports"): each language in turn, the footer once under them with the municipality's footer
-    (`profile_footer`, from the profile in force). Residents' own mails go through resident_mail.compose, which
-    also uses the municipality's edited templates."""
+    """A mail to a follower, or to a resident's address rather than one report ("my reports"): each language in
+    turn, the footer once under them with the municipality's footer (`profile_footer`, from the profile in force).
+    A resident's own report mails go through resident_mail.compose, which also uses the edited templates."""
     texts = [render(kind, language, **values) for language in LANGUAGES]
     subject = " / ".join(text.subject for text in texts)
     no_reply = " / ".join(render_footer(language) for language in LANGUAGES)

@@ -2,7 +2,7 @@
 earlier reports by e-mail or phone; reports by reporter.
 
 Revision ID: 0021
-Revises: 0017
+Revises: 0020
 Create Date: 2026-12-01
 """
 
@@ -10,7 +10,7 @@ from alembic import op
 
 
 revision = "0021"
-down_revision = "0017"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
