@@ -54,6 +54,7 @@ def _show_municipality(app: Flask, profile: MunicipalityProfile) -> None:
 def _register_blueprints(app: Flask) -> None:
     from web.addresses import blueprint as addresses
     from web.admin import blueprint as admin
+    from web.algorithm import blueprint as algorithm
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
@@ -75,5 +76,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard)
     app.register_blueprint(open311)
     app.register_blueprint(api_docs)
+    app.register_blueprint(algorithm)
     csrf.exempt(api)
     csrf.exempt(open311)
