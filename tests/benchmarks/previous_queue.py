@@ -2,6 +2,7 @@
 
 The product uses classifiers/queue.py; this copy is measured beside it on the same time-ordered split.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
