@@ -30,9 +30,11 @@ POLICY_WEIGHT = 1.0  # the policy features beside the text's tf-idf rows (each o
 ENRICHED_WEIGHT = 0.5  # a report picked because it looked like maatwerk teaches, but must not set the odds
 # What a wrong proposal costs, in "one ordinary mistake": truth -> proposed. A maatwerk report sent to the
 # simple queue is a person who needed a call and got a standard message: the error this product must not make.
+# Of the cost sets tried (1/3/5, these, all equal), these gave the best cross-validated macro-F1 inside the
+# training fold with a maatwerk recall near 0.8; equal costs found a third fewer maatwerk reports.
 COSTS = {
-    "maatwerk": {"maatwerk": 0.0, "complex": 3.0, "simple": 5.0},
-    "complex": {"maatwerk": 1.0, "complex": 0.0, "simple": 2.0},
+    "maatwerk": {"maatwerk": 0.0, "complex": 2.0, "simple": 3.0},
+    "complex": {"maatwerk": 1.0, "complex": 0.0, "simple": 1.5},
     "simple": {"maatwerk": 1.0, "complex": 1.0, "simple": 0.0},
 }
 

@@ -75,7 +75,7 @@ def test_rules_are_features_only_when_kept():
 
 
 def test_the_costed_choice_sends_an_uncertain_maatwerk_to_maatwerk():
-    probs = np.array([0.1, 0.35, 0.55])  # simple is likeliest, but missing maatwerk costs five times as much
+    probs = np.array([0.1, 0.35, 0.55])  # simple is likeliest, but missing maatwerk costs three times as much
     assert LABELS[least_costly(LABELS, probs)] == "maatwerk"
 
 
@@ -118,7 +118,7 @@ def test_a_threshold_routes_when_the_costed_errors_stay_within_five_percent():
     assert safe_queue_thresholds(truth, proposed, confidence, COSTS)["simple"] <= 0.9
 
 
-def test_a_missed_maatwerk_weighs_five_ordinary_errors_in_the_threshold():
+def test_a_missed_maatwerk_weighs_more_than_an_ordinary_error_in_the_threshold():
     one_complex = proposals(59, ["complex"])
     one_maatwerk = proposals(59, ["maatwerk"])
     assert safe_queue_thresholds(*one_complex, COSTS)["simple"] <= 0.9
