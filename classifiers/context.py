@@ -6,6 +6,7 @@ itself: for each report, only the reports before it count, as they would have at
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -42,7 +43,7 @@ def compute_contexts(events: list[Event]) -> list[Context]:
 
 
 def _add_location_context(events: list[Event], contexts: list[Context]) -> None:
-    located = [i for i, e in enumerate(events) if e.lat is not None and e.lon is not None]
+    located = [i for i, e in enumerate(events) if _has_place(e)]
     if not located:
         return
     points = np.radians([[events[i].lat, events[i].lon] for i in located])
@@ -62,6 +63,11 @@ def _add_location_context(events: list[Event], contexts: list[Context]) -> None:
                 nearest[other.category] = min(nearest.get(other.category, float("inf")), float(distance))
         contexts[i].nearby_50m_30d, contexts[i].nearby_250m_30d = dict(near50), dict(near250)
         contexts[i].nearest_open_m = nearest
+
+
+def _has_place(event: Event) -> bool:
+    """A usable point: a NaN or infinite coordinate (from any source) is no place, and BallTree refuses it."""
+    return all(value is not None and math.isfinite(value) for value in (event.lat, event.lon, event.created))
 
 
 def _add_reporter_context(events: list[Event], contexts: list[Context]) -> None:

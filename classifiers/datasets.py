@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -57,7 +58,24 @@ def parse_time(value: str | None) -> datetime | None:
 
 
 def _float(value) -> float | None:
-    return float(value) if value not in (None, "") else None
+    """A number, or missing: a coordinate written "nan", "inf" or "n/a" says nothing about the place.
+
+    Missing rather than refused, because the text and category of such a row still teach the classifier."""
+    if value in (None, ""):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _coordinates(lat, lon) -> tuple[float | None, float | None]:
+    """Both or neither, and only on the globe: a point needs two real numbers."""
+    lat, lon = _float(lat), _float(lon)
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, None
+    return lat, lon
 
 
 def _first(row: dict, *names: str) -> str:
@@ -82,9 +100,8 @@ def _katwijk(row: dict) -> Record:
     areas = (f"region:{row.get('region', '')}" if row.get("region") else "", f"street:{street}" if street else "")
     report = _report(row["description"], created, row.get("source", ""), areas)
     example = LabelledReport(report, category=row["category"] or None, subcategory=row.get("subcategory") or None)
-    return Record(
-        row["id"], created, example, _float(row.get("lat")), _float(row.get("lon")), parse_time(row.get("closed_utc"))
-    )
+    lat, lon = _coordinates(row.get("lat"), row.get("lon"))
+    return Record(row["id"], created, example, lat, lon, parse_time(row.get("closed_utc")))
 
 
 def _signalen(row: dict) -> Record:
@@ -100,23 +117,43 @@ def _signalen(row: dict) -> Record:
         category=_first(row, "main_category", "main_slug") or None,
         subcategory=_first(row, "sub_category", "sub_slug") or None,
     )
-    return Record(
-        _first(row, "id", "signal_id"),
-        created,
-        example,
-        _float(_first(row, "lat", "latitude")),
-        _float(_first(row, "lon", "longitude")),
-        parse_time(_first(row, "closed_at")),
-    )
+    lat, lon = _coordinates(_first(row, "lat", "latitude"), _first(row, "lon", "longitude"))
+    return Record(_first(row, "id", "signal_id"), created, example, lat, lon, parse_time(_first(row, "closed_at")))
+
+
+def _text(value) -> str:
+    """The resident's words; anything else (a number, a list) is an unreadable field, refused with its line."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"text is {type(value).__name__}, not text")
+    return value
+
+
+def _count(value) -> int:
+    """An earlier-reports count; unreadable or negative counts as none known."""
+    number = _float(value)
+    return int(number) if number is not None and number >= 0 else 0
 
 
 def _queue_label(row: dict) -> Record:
+    """A labelled row; `sample: enriched` rows were chosen for their class, so they may only be trained on.
+
+    A file that also carries `created_utc`, `lat` and `lon` (joined with the reports) gets time and place."""
+    created = parse_time(row.get("created_utc") or row.get("created"))
+    local = created.astimezone(LOCAL) if created else None
     report = ReportInput(
-        text=row["text"],
-        channel=row.get("source", ""),
-        nearby_50m_30d={row["category"]: int(row.get("earlier_same_category_within_50m_30d", 0))},
+        text=_text(row["text"]),
+        channel=str(row.get("source") or ""),
+        hour=local.hour if local else None,
+        weekday=local.weekday() if local else None,
+        nearby_50m_30d={row["category"]: _count(row.get("earlier_same_category_within_50m_30d"))},
     )
-    return Record(str(row["id"]), None, LabelledReport(report, category=row["category"], queue=row["queue"]))
+    example = LabelledReport(
+        report, category=row["category"], queue=row["queue"], training_only=row.get("sample") == "enriched"
+    )
+    lat, lon = _coordinates(row.get("lat"), row.get("lon"))
+    return Record(str(row["id"]), created, example, lat, lon)
 
 
 def _demo(row: dict) -> Record:
@@ -125,18 +162,40 @@ def _demo(row: dict) -> Record:
     example = LabelledReport(
         report, category=row["main_category"], subcategory=row.get("category"), queue=row.get("queue")
     )
-    return Record(row["id"], created, example, row.get("lat"), row.get("lon"), reporter=row.get("reporter"))
+    lat, lon = _coordinates(row.get("lat"), row.get("lon"))
+    return Record(row["id"], created, example, lat, lon, reporter=row.get("reporter"))
 
 
-def _rows(path: Path, fmt: str) -> Iterable[tuple[int, dict]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
+def _rows(path: Path, fmt: str) -> Iterable[tuple[int, dict | Exception]]:
+    """Each row with its line number, or the reason it cannot be read: one bad line never stops the rest."""
+    with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
         if fmt in ("queue-labels", "demo"):
             for number, line in enumerate(handle, start=1):
                 if line.strip():
-                    yield number, json.loads(line)
+                    yield number, _json_row(line)
         else:
-            for number, row in enumerate(csv.DictReader(handle), start=2):
-                yield number, row
+            yield from _csv_rows(handle)
+
+
+def _json_row(line: str) -> dict | Exception:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return ValueError(f"not JSON: {error.msg}")
+    return row if isinstance(row, dict) else ValueError("not a JSON object")
+
+
+def _csv_rows(handle) -> Iterable[tuple[int, dict | Exception]]:
+    reader = csv.DictReader(handle)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield reader.line_num, ValueError(f"not CSV: {error}")
+            continue
+        yield reader.line_num, row
 
 
 READERS: dict[str, Callable[[dict], Record]] = {
@@ -151,15 +210,14 @@ def read_dataset(path: Path, fmt: str, with_context: bool = True) -> Dataset:
     if fmt not in READERS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     dataset = Dataset([])
-    try:
-        for number, row in _rows(Path(path), fmt):
-            try:
-                dataset.records.append(replace(READERS[fmt](row), line=number))
-            except (KeyError, ValueError, TypeError, AttributeError) as error:
-                dataset.errors.append((number, f"{type(error).__name__}: {error}"))
-    except json.JSONDecodeError as error:
-        dataset.errors.append((error.lineno, f"not JSON: {error.msg}"))
-    if with_context and fmt != "queue-labels":
+    for number, row in _rows(Path(path), fmt):
+        try:
+            if isinstance(row, Exception):
+                raise row
+            dataset.records.append(replace(READERS[fmt](row), line=number))
+        except (KeyError, ValueError, TypeError, AttributeError) as error:
+            dataset.errors.append((number, f"{type(error).__name__}: {error}"))
+    if with_context and fmt != "queue-labels":  # a label file brings the count its labeller saw
         dataset.records = with_file_context(dataset.records)
     return dataset
 

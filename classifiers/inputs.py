@@ -28,9 +28,13 @@ class ReportInput:
 
 @dataclass(frozen=True)
 class LabelledReport:
-    """A report with the labels a person gave it; `subcategory` and `queue` may be unknown."""
+    """A report with the labels a person gave it; `subcategory` and `queue` may be unknown.
+
+    `training_only`: the report was picked for its label (an enriched sample), so its class shares are not
+    those of real inflow; it may teach a classifier but never count in a threshold or a held-out score."""
 
     report: ReportInput
     category: str | None = None
     subcategory: str | None = None
     queue: str | None = None
+    training_only: bool = False

@@ -1,8 +1,9 @@
 """Whether an artifact's confidence threshold may route reports without a person.
 
-A threshold is the lowest confidence at which automatically routed reports were right 9 times in 10
-(evaluation.py). Chosen on the synthetic demo corpus that says nothing about real reports (there it is often
-0.0, and every report would skip the inbox). So a threshold routes only once it was chosen on real decisions,
+A threshold is the lowest confidence at which automatically routed reports were right at least 95 times in
+100 (evaluation.py; for the queue one per queue, weighted by what a wrong queue costs: `safe_queue_thresholds`).
+Chosen on the synthetic demo corpus that says nothing about real reports (there it is often 0.0, and every
+report would skip the inbox). So a threshold routes only once it was chosen on real decisions,
 imported history or officers' decisions, and enough of them; until then every proposal waits for a person.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 DEMO, HISTORY, DECISIONS = "demo", "history", "decisions"
 ORIGINS = (DEMO, HISTORY, DECISIONS)
@@ -40,3 +41,51 @@ def routing_threshold(metadata: dict, learnt: float, configured: float | None) -
     if configured is not None:
         return configured
     return learnt if chosen_on_real_decisions(metadata) else NEVER_ROUTES
+
+
+SAFE_ACCURACY = 0.95  # of the reports routed without a person, at least this share must be right
+MIN_ROUTED = 20  # fewer held-out proposals above a threshold say nothing about it
+THRESHOLD_GRID = [round(0.5 + 0.01 * step, 2) for step in range(50)]
+
+
+def costly_error_rate(truth: Sequence[str], queue: str, costs: dict[str, dict[str, float]]) -> float:
+    """Errors among reports routed to `queue`, each weighted by its cost, plus one for caution, per report.
+
+    The extra error is a margin for chance: twenty routed reports without a mistake are not yet proof of 95%."""
+    weighted = sum(costs.get(t, {}).get(queue, 1.0) for t in truth if t != queue)
+    return (weighted + 1.0) / len(truth) if len(truth) else math.inf
+
+
+def safe_queue_thresholds(
+    truth: Sequence[str],
+    proposed: Sequence[str],
+    confidence: Sequence[float],
+    costs: dict[str, dict[str, float]],
+    target: float = SAFE_ACCURACY,
+) -> dict[str, float]:
+    """Per queue, the lowest threshold from which up every stricter one keeps the costly error rate within
+    1 - target on held-out proposals; a queue that never gets there never routes alone (`NEVER_ROUTES`).
+
+    Chosen for safety, not automation: as the cost-weighted rate is at least the plain error rate, the routed
+    reports are right at least `target` of the time on the reports it was chosen on."""
+    chosen = {}
+    for queue in sorted(set(proposed)):
+        chosen[queue] = NEVER_ROUTES
+        for threshold in reversed(THRESHOLD_GRID):
+            routed = [t for t, p, c in zip(truth, proposed, confidence, strict=True) if p == queue and c >= threshold]
+            if len(routed) < MIN_ROUTED:
+                continue  # too few to judge: a lower threshold may gather enough
+            if costly_error_rate(routed, queue, costs) > 1.0 - target:
+                break
+            chosen[queue] = threshold
+    return chosen
+
+
+def routed_figures(truth: Sequence[str], proposed: Sequence[str], routes: Sequence[bool]) -> dict:
+    """The share routed without a person and how often those were right: the two figures always shown together."""
+    routed = [t == p for t, p, r in zip(truth, proposed, routes, strict=True) if r]
+    return {
+        "share_routed": len(routed) / len(truth) if len(truth) else 0.0,
+        "accuracy_routed": sum(routed) / len(routed) if routed else None,
+        "routed": len(routed),
+    }

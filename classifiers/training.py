@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-from sklearn.model_selection import StratifiedKFold
-
 from classifiers.artifacts import data_fingerprint
 from classifiers.category import CategoryClassifier
 from classifiers.evaluation import evaluate
 from classifiers.inputs import LabelledReport
 from classifiers.queue import QueueClassifier
-from classifiers.rules import RuleSet
+from classifiers.queue_training import train_queue
 from classifiers.thresholds import DECISIONS, DEMO, HISTORY
 
-QUEUE_FOLDS = 5
+__all__ = ["train_queue"]  # trained in queue_training; imported from here by triage/ and the tests
+
 FORMAT_ORIGINS = {"demo": DEMO, "katwijk": HISTORY, "signalen": HISTORY, "queue-labels": DECISIONS}
 
 
@@ -40,26 +38,11 @@ def predict_queue(classifier: QueueClassifier, examples: Sequence[LabelledReport
     return classifier.propose([e.report for e in examples], [e.category for e in examples], explain=False)
 
 
-def train_queue(examples: Sequence[LabelledReport], rules: RuleSet) -> tuple[QueueClassifier, dict]:
-    """Cross-validated figures (labels are few), then one fit on everything."""
-    examples = [e for e in examples if e.queue]
-    truth = np.array([e.queue for e in examples])
-    predicted, confidence = np.empty(len(examples), dtype=object), np.zeros(len(examples))
-    folds = min(QUEUE_FOLDS, int(np.unique(truth, return_counts=True)[1].min()))
-    if folds >= 2:
-        for train, test in StratifiedKFold(folds, shuffle=True, random_state=1).split(examples, truth):
-            fold = QueueClassifier(rules).fit([examples[i] for i in train])
-            for i, proposal in zip(test, predict_queue(fold, [examples[i] for i in test]), strict=True):
-                predicted[i], confidence[i] = proposal.queue, proposal.confidence
-    classifier = QueueClassifier(rules).fit(examples)
-    metrics = evaluate(truth, predicted, confidence) if folds >= 2 else {}
-    if metrics:
-        classifier.threshold = metrics["suggested_threshold"]
-    return classifier, metrics
-
-
 def evaluate_on(classifier, examples: Sequence[LabelledReport]) -> dict:
-    """Figures of an existing classifier on labelled examples (the `evaluate` command, the retrain gate)."""
+    """Figures of an existing classifier on labelled examples (the `evaluate` command, the retrain gate).
+
+    Reports marked training-only (an enriched sample) never count in a score."""
+    examples = [e for e in examples if not e.training_only]
     if isinstance(classifier, QueueClassifier):
         examples = [e for e in examples if e.queue]
         proposals = predict_queue(classifier, examples)
@@ -97,4 +80,5 @@ def metadata(
         "automation_curve": metrics.get("automation_curve", []),
         "threshold": metrics.get("suggested_threshold"),
         "threshold_basis": threshold_basis,
+        "queue_thresholds": metrics.get("queue_thresholds"),
     }

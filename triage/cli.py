@@ -119,8 +119,23 @@ def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | 
         f"{task} artifact {stored.version}: {len(examples)} examples, "
         f"macro-F1 {stored.metrics.get('macro_f1', float('nan')):.3f}, threshold {stored.classifier.threshold}"
     )
+    _echo_queue_figures(stored.metrics)
     if stored.promoted:
         click.echo(f"promoted {stored.version}")
+
+
+def _echo_queue_figures(metrics: dict) -> None:
+    """A queue artifact's thresholds per queue, the routed share at them, and the rules it kept as features."""
+    if "queue_thresholds" not in metrics:
+        return
+    routed = metrics["routed"]
+    right = "-" if routed["accuracy_routed"] is None else f"{routed['accuracy_routed']:.3f}"
+    click.echo(
+        f"thresholds per queue {metrics['queue_thresholds']}; routed without a person "
+        f"{routed['share_routed']:.3f}, right {right} ({metrics['n']} held-out, "
+        f"{metrics['training_only']} training-only rows never scored)"
+    )
+    click.echo(f"rules kept as features: {', '.join(metrics['rules_kept']) or 'none'}")
 
 
 @main.command()

@@ -49,6 +49,7 @@ def _register_blueprints(app: Flask) -> None:
     from web.admin_people import blueprint as admin_people
     from web.admin_profile import blueprint as admin_profile
     from web.admin_texts import blueprint as admin_texts
+    from web.algorithm import blueprint as algorithm
     from web.api import blueprint as api
     from web.api_docs import blueprint as api_docs
     from web.auth import blueprint as auth
@@ -86,5 +87,6 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(erasure_requests)
     app.register_blueprint(public_map)
     app.register_blueprint(follow)
+    app.register_blueprint(algorithm)
     csrf.exempt(api)
     csrf.exempt(open311)

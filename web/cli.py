@@ -17,7 +17,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import ScriptInfo, with_appcontext
 
-from classifiers.artifacts import ArtifactStore
+from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import read_dataset
 from models.migrate import upgrade
 from triage import cli as triage_cli
@@ -94,20 +94,39 @@ def _seed_demo_history_into_empty_database() -> None:
 
 
 def _train_missing_classifiers(root: Path) -> None:
-    """Out of the box the classifiers learn from the shipped demo corpus; a promoted artifact is kept."""
+    """Out of the box the classifiers learn from the shipped demo corpus; a promoted artifact that still loads is
+    kept. One this code can no longer read (an older format after an upgrade) is replaced by a demo model, whose
+    proposals all wait for a person, rather than leaving every proposal unmade."""
     store = ArtifactStore(root)
     for task in ("category", "queue"):
-        if store.promoted(task):
+        usable = _promoted_still_loads(store, task)
+        if usable:
             continue
         click.echo(f"Classifier trainen op de demoset ({TASK_WORDS[task]}) ...")
         examples = read_dataset(DEMO_CORPUS, "demo").examples
-        source, first = "demo:" + DEMO_CORPUS.name, when_none_is_promoted(store, task)
+        first = when_none_is_promoted(store, task) if usable is None else (lambda _candidate: True)
+        source = "demo:" + DEMO_CORPUS.name
         stored = train_and_store(store, task, examples, product_rules(), source, first, ThresholdOrigin.demo(examples))
         click.echo(
             f"Classifier voor {TASK_WORDS[task]} klaar: versie {stored.version}, macro-F1 "
             f"{stored.metrics.get('macro_f1', 0):.2f}. Geleerd van een verzonnen demoset: elk voorstel wacht op een "
             "mens tot de classifier van echte beslissingen heeft geleerd (of CATEGORY_THRESHOLD/QUEUE_THRESHOLD)."
         )
+
+
+def _promoted_still_loads(store: ArtifactStore, task: str) -> bool | None:
+    """None when nothing is promoted; False (and said why) when the promoted artifact cannot be used."""
+    if not store.promoted(task):
+        return None
+    try:
+        store.load_promoted(task)
+    except ArtifactError as error:
+        click.echo(
+            f"De classifier voor {TASK_WORDS[task]} is met deze versie niet meer te gebruiken ({error}). Er komt een "
+            "demo-classifier voor in de plaats; train opnieuw op echte beslissingen met `triage train`."
+        )
+        return False
+    return True
 
 
 TASK_WORDS = {"category": "categorie", "queue": "wachtrij"}

@@ -1,10 +1,13 @@
 """`make bench-classifier`: the classifiers measured on real reports (../shared/data), honestly.
 
-Category: train on Katwijk reports created before 2024-12-01, test on 2024-12-01 .. 2025-02-28, texts
-deduplicated; compare (a) the majority class, (b) Signalen's method, (c) ours on text only, (d) ours on text
-and location (areas, earlier reports nearby), (e) ours on text and all context (also channel and time).
-Queue: 5-fold cross-validation on queue_labels_dev.jsonl, against the policy rules alone.
-Speed and size of the product's configuration (e) trained on all reports. Writes JSON.
+Time-ordered: train on reports created before 2024-12-01, test on 2024-12-01 .. 2025-02-28; nothing is chosen
+by looking at the test fold (rules, calibration and thresholds come from cross-validation inside training).
+Queue: the three agreed label files (enriched rows only in training), (a) the majority class, (b) a plain
+word-and-character tf-idf logistic regression, (c) the policy rules alone, (d) today's model before issue 14,
+(e) the new model; each with accuracy, macro-F1, F1 per class and the automation curve, and (e) at its
+default thresholds: the share routed without a person and how often those were right.
+Category: Katwijk texts deduplicated; (a) the majority class, (b) Signalen's method, (e) ours with all context,
+with its routed share at the default threshold. Speed, size and memory of both. Writes JSON.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ SHARED = ROOT.parent / "shared" / "data"
 sys.path.insert(0, str(ROOT))
 
 import joblib  # noqa: E402
+from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.pipeline import FeatureUnion, make_pipeline  # noqa: E402
 
 from classifiers.category import CategoryClassifier  # noqa: E402
 from classifiers.datasets import read_dataset  # noqa: E402
@@ -34,11 +40,15 @@ from classifiers.evaluation import evaluate  # noqa: E402
 from classifiers.proposal import QUEUE_ORDER  # noqa: E402
 from classifiers.rules import RuleSet  # noqa: E402
 from classifiers.text import normalise  # noqa: E402
-from classifiers.training import train_queue  # noqa: E402
+from classifiers.thresholds import routed_figures  # noqa: E402
+from classifiers.training import train_category, train_queue  # noqa: E402
+from tests.benchmarks.previous_queue import QueueClassifier as PreviousQueueClassifier  # noqa: E402
 from tests.benchmarks.signalen_baseline import signalen_pipeline  # noqa: E402
+from triage.proposals import product_rules  # noqa: E402
 
 SPLIT = datetime(2024, 12, 1, tzinfo=UTC)
 END = datetime(2025, 3, 1, tzinfo=UTC)
+QUEUE_FILES = ("queue_labels_dev.jsonl", "queue_labels_dev_double.jsonl", "queue_labels_dev_enriched.jsonl")
 
 
 def summary(result: dict, seconds: float | None = None) -> dict:
@@ -62,11 +72,6 @@ def time_split(records):
     return train, test
 
 
-def location_only(example):
-    """Keep the text and the place; drop channel and time, for variant (d)."""
-    return replace(example, report=replace(example.report, channel="", hour=None, weekday=None))
-
-
 def category_benchmark(records) -> dict:
     train, test = time_split(records)
     truth = [e.category for e in test]
@@ -81,19 +86,18 @@ def category_benchmark(records) -> dict:
     seconds = time.perf_counter() - started
     predicted = baseline.predict([e.report.text for e in test])
     results["b_signalen"] = summary(evaluate(truth, predicted, [1.0] * len(test)), seconds)
-    variants = {
-        "c_ours_text": (False, lambda e: e),
-        "d_ours_text_location": (True, location_only),
-        "e_ours_text_all_context": (True, lambda e: e),
+    started = time.perf_counter()
+    classifier, _ = train_category(train)  # its threshold chosen on the part of training held out to calibrate
+    seconds = time.perf_counter() - started
+    proposals = classifier.propose([e.report for e in test], explain=False)
+    predicted = [p.category for p in proposals]
+    results["e_ours_text_all_context"] = {
+        **summary(evaluate(truth, predicted, [p.confidence for p in proposals]), seconds),
+        "at_default_threshold": {
+            **routed_figures(truth, predicted, [not p.needs_person for p in proposals]),
+            "threshold": classifier.threshold,
+        },
     }
-    for name, (use_context, shape) in variants.items():
-        started = time.perf_counter()
-        classifier = CategoryClassifier(use_context=use_context).fit([shape(e) for e in train])
-        seconds = time.perf_counter() - started
-        proposals = classifier.propose([shape(e).report for e in test], explain=False)
-        results[name] = summary(
-            evaluate(truth, [p.category for p in proposals], [p.confidence for p in proposals]), seconds
-        )
     return results
 
 
@@ -102,22 +106,123 @@ def rules_only(rules: RuleSet, example) -> str:
     return max(["simple", *fired], key=QUEUE_ORDER.__getitem__)
 
 
-def queue_benchmark() -> dict:
-    examples = read_dataset(SHARED / "queue_labels_dev.jsonl", "queue-labels").examples
-    rules = RuleSet.from_file(ROOT / "data" / "triage_rules.json")
-    truth = [e.queue for e in examples]
-    _, metrics = train_queue(examples, rules)
-    floor = evaluate(truth, [rules_only(rules, e) for e in examples], [1.0] * len(examples))
-    per_class = {label: round(scores["f1"], 4) for label, scores in metrics["per_class"].items()}
+def full(result: dict, seconds: float | None = None) -> dict:
+    """Accuracy, macro-F1, F1 per class and the automation curve: what every queue method is shown with."""
     return {
-        "n": len(examples),
-        "rules_only": summary(floor),
-        "ours_5fold": {
-            **summary(metrics),
-            "f1_per_class": per_class,
-            "expected_calibration_error": round(metrics["expected_calibration_error"], 4),
-            "suggested_threshold": metrics["suggested_threshold"],
-        },
+        **summary(result, seconds),
+        "f1_per_class": {label: round(scores["f1"], 4) for label, scores in result["per_class"].items()},
+        "recall_per_class": {label: round(scores["recall"], 4) for label, scores in result["per_class"].items()},
+        "expected_calibration_error": round(result["expected_calibration_error"], 4),
+        "automation_curve": [
+            {k: (round(v, 4) if isinstance(v, float) else v) for k, v in point.items()}
+            for point in result["automation_curve"]
+        ],
+    }
+
+
+def queue_records(katwijk_by_id: dict) -> list:
+    """The three agreed label files, each row given its report's created time (the split is by time)."""
+    records = []
+    for name in QUEUE_FILES:
+        for record in read_dataset(SHARED / name, "queue-labels").records:
+            report = katwijk_by_id.get(record.id)
+            if report is not None and report.created is not None:
+                records.append(replace(record, created=report.created))
+    return records
+
+
+def queue_split(records):
+    """Train: every labelled report created before the cut-off. Test: later ones drawn at random (or the first
+    400), with texts seen in training or earlier in the test fold left out."""
+    train = [r.example for r in records if r.created < SPLIT]
+    seen, test = {normalise(e.report.text) for e in train}, []
+    for record in sorted(records, key=lambda r: r.created):
+        key = normalise(record.example.report.text)
+        if SPLIT <= record.created < END and not record.example.training_only and key not in seen:
+            seen.add(key)
+            test.append(record.example)
+    return train, test
+
+
+def plain_baseline():
+    """The plain word-and-character tf-idf logistic regression the issue measures against."""
+    words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), min_df=2, sublinear_tf=True)
+    return make_pipeline(FeatureUnion([("words", words), ("chars", chars)]), LogisticRegression(max_iter=3000))
+
+
+def queue_benchmark(katwijk_by_id: dict) -> dict:
+    train, test = queue_split(queue_records(katwijk_by_id))
+    rules = product_rules()
+    truth = [e.queue for e in test]
+    majority = Counter(e.queue for e in train if not e.training_only).most_common(1)[0][0]
+    results = {
+        "split": f"train: created before {SPLIT:%Y-%m-%d}; test: {SPLIT:%Y-%m-%d} to {END:%Y-%m-%d} (exclusive), "
+        "random and first-400 rows only, texts unique",
+        "train_size": len(train),
+        "train_enriched": sum(e.training_only for e in train),
+        "test_size": len(test),
+        "train_per_queue": dict(Counter(e.queue for e in train)),
+        "test_per_queue": dict(Counter(truth)),
+        "a_majority": full(evaluate(truth, [majority] * len(test), [1.0] * len(test))),
+    }
+    texts = [normalise(e.report.text) for e in test]
+    started = time.perf_counter()
+    baseline = plain_baseline().fit([normalise(e.report.text) for e in train], [e.queue for e in train])
+    seconds = time.perf_counter() - started
+    probs = baseline.predict_proba(texts)
+    predicted = baseline.classes_[probs.argmax(axis=1)]
+    results["b_plain_tfidf_logistic"] = full(evaluate(truth, predicted, probs.max(axis=1)), seconds)
+    results["c_rules_only"] = full(evaluate(truth, [rules_only(rules, e) for e in test], [1.0] * len(test)))
+    started = time.perf_counter()
+    previous = PreviousQueueClassifier(rules).fit(train)
+    seconds = time.perf_counter() - started
+    proposals = previous.propose([e.report for e in test], [e.category for e in test], explain=False)
+    results["d_todays_model"] = full(
+        evaluate(truth, [p.queue for p in proposals], [p.confidence for p in proposals]), seconds
+    )
+    results["e_new_model"] = new_queue_model(train, test, rules)
+    return results
+
+
+def new_queue_model(train, test, rules) -> dict:
+    """The product's training on the training fold alone; rules, calibration and thresholds chosen inside it."""
+    started = time.perf_counter()
+    classifier, metrics = train_queue(train, rules)
+    seconds = time.perf_counter() - started
+    proposals = classifier.propose([e.report for e in test], [e.category for e in test], explain=False)
+    truth = [e.queue for e in test]
+    result = full(evaluate(truth, [p.queue for p in proposals], [p.confidence for p in proposals]), seconds)
+    routed = routed_figures(truth, [p.queue for p in proposals], [not p.needs_person for p in proposals])
+    result.update(
+        at_default_thresholds={**routed, "queue_thresholds": classifier.queue_thresholds},
+        cross_validated_in_training=summary(metrics),
+        rules_kept=metrics["rules_kept"],
+        rule_effects_on_cv_macro_f1=metrics["rule_effects"],
+        costs=metrics["costs"],
+    )
+    maatwerk_threshold = classifier.threshold_for("maatwerk")
+    result["maatwerk_proposals_below_threshold_wait"] = all(
+        p.needs_person for p in proposals if p.queue == "maatwerk" and p.confidence < maatwerk_threshold
+    )
+    return result
+
+
+def queue_speed(katwijk_by_id: dict) -> dict:
+    """Training on every label (as `triage train --format queue-labels` on ALL.jsonl) and one proposal's time."""
+    examples = [r.example for r in queue_records(katwijk_by_id)]
+    started = time.perf_counter()
+    classifier, _ = train_queue(examples, product_rules())
+    seconds = time.perf_counter() - started
+    timings = []
+    for example in examples[:300]:
+        started = time.perf_counter()
+        classifier.propose([example.report], [example.category])
+        timings.append((time.perf_counter() - started) * 1000)
+    return {
+        "train_size": len(examples),
+        "train_seconds": round(seconds, 1),
+        "single_proposal_ms_p50": round(statistics.median(timings), 3),
     }
 
 
@@ -182,20 +287,39 @@ def speed_benchmark(records) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default="bench-classifier.json")
+    parser.add_argument("--queue-only", action="store_true", help="Only the queue table (a quicker run).")
     args = parser.parse_args()
     katwijk = SHARED / "katwijk" / "reports_with_text_2024-06_2025-02.csv"
     if not katwijk.exists():
         print(f"SKIPPED: the real reports are not here ({katwijk}); nothing was measured.")
         return
     records = read_dataset(katwijk, "katwijk").records
-    results = {
-        "data": str(katwijk.name),
-        "category": category_benchmark(records),
-        "queue": queue_benchmark(),
-        "speed": speed_benchmark(records),
-    }
+    by_id = {r.id: r for r in records}
+    results = {"data": str(katwijk.name), "queue": queue_benchmark(by_id)}
+    print_table(results["queue"])
+    if args.queue_only:
+        return
+    results["category"] = category_benchmark(records)
+    results["speed"] = {"category": speed_benchmark(records), "queue": queue_speed(by_id)}
     Path(args.out).write_text(json.dumps(results, indent=2))
-    print(json.dumps(results, indent=2))
+    print(json.dumps({k: v for k, v in results.items() if k != "queue"}, indent=2))
+
+
+def print_table(queue: dict) -> None:
+    """The queue methods side by side, as the issue's closing note shows them."""
+    print(queue["split"])
+    print(f"train {queue['train_size']} ({queue['train_enriched']} enriched) {queue['train_per_queue']}")
+    print(f"test {queue['test_size']} {queue['test_per_queue']}")
+    print(f"{'method':28} {'acc':>6} {'macroF1':>8} {'simple':>7} {'complex':>8} {'maatwerk':>9} {'mw-recall':>9}")
+    for name in ("a_majority", "b_plain_tfidf_logistic", "c_rules_only", "d_todays_model", "e_new_model"):
+        row, f1 = queue[name], queue[name]["f1_per_class"]
+        recall = row["recall_per_class"].get("maatwerk", 0)
+        print(
+            f"{name:28} {row['accuracy']:6.3f} {row['macro_f1']:8.3f} {f1.get('simple', 0):7.3f} "
+            f"{f1.get('complex', 0):8.3f} {f1.get('maatwerk', 0):9.3f} {recall:9.3f}"
+        )
+    print("new model at its default thresholds:", queue["e_new_model"]["at_default_thresholds"])
+    print("rules kept:", queue["e_new_model"]["rules_kept"])
 
 
 if __name__ == "__main__":

@@ -34,6 +34,25 @@ def test_setup_twice_keeps_reports_and_areas(fresh_app):
         assert session.scalar(select(func.count()).select_from(Area)) == 154
 
 
+def test_setup_replaces_a_promoted_classifier_this_version_cannot_read(fresh_app, tmp_path):
+    """After an upgrade that changes a model's format, setup (every deploy runs it) puts a demo model in place of
+    the unreadable one instead of leaving every proposal unmade, and says so; a readable one is kept."""
+    from classifiers.artifacts import ArtifactStore
+
+    runner = fresh_app.test_cli_runner()
+    assert runner.invoke(args=["setup"]).exit_code == 0
+    store = ArtifactStore(tmp_path / "instance" / "artifacts")
+    category, old_queue = store.promoted("category"), store.promoted("queue")
+    (store.root / "queue" / old_queue / "artifact.joblib").write_bytes(b"not a model of this version")
+
+    again = runner.invoke(args=["setup"])
+    assert again.exit_code == 0, again.output
+    assert "niet meer te gebruiken" in again.output
+    assert store.promoted("category") == category
+    assert store.promoted("queue") != old_queue
+    assert store.load_promoted("queue").version == store.promoted("queue")
+
+
 def test_embedded_default_makes_the_proposal_after_the_response(fresh_app):
     from models import PendingJob, Proposal
     from web.jobs import background_runner

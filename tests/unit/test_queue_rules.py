@@ -1,4 +1,4 @@
-"""The explicit queue rules of data/triage_rules.json, and how rules and the model combine into one queue."""
+"""The explicit queue rules of data/triage_rules.json: when each fires (the queue model weighs them as features)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,8 @@ import re
 import pytest
 
 from classifiers.inputs import ReportInput
-from classifiers.queue import combine
-from classifiers.reasons import Reason
-from classifiers.rules import QUEUES, Rule, RuleFiring, RuleSet
+from classifiers.rules import QUEUES, Rule, RuleSet
 from triage.proposals.sources import RULES_FILE, product_rules
-
-MIN_ESCALATION = {"complex": 0.6, "maatwerk": 0.95}
 
 
 @pytest.fixture(scope="module")
@@ -23,10 +19,6 @@ def shipped_rules() -> RuleSet:
 
 def fired_ids(rules: RuleSet, report: ReportInput, category: str | None = None) -> list[str]:
     return [firing.rule_id for firing in rules.fired(report, category)]
-
-
-def firing(queue: str, confidence: float = 0.9, rule_id: str = "r") -> RuleFiring:
-    return RuleFiring(rule_id, queue, confidence, Reason("rule", f"regel {rule_id}", confidence))
 
 
 # Text rules
@@ -161,7 +153,6 @@ def test_shipped_rules_file_loads_every_kind_of_rule(shipped_rules):
     assert kinds == {"text", "nearby_same_category", "reporter_volume"}
     assert all(rule.queue in QUEUES for rule in shipped_rules.rules)
     assert all(rule.patterns for rule in shipped_rules.rules if rule.kind == "text")
-    assert shipped_rules.min_escalation == MIN_ESCALATION
 
 
 def test_rule_with_an_unknown_queue_is_refused():
@@ -187,71 +178,3 @@ def test_rules_file_with_a_bad_rule_is_refused(tmp_path):
 
     with pytest.raises(re.error):
         RuleSet.from_file(path)
-
-
-# combine(): the most demanding need decides
-
-
-def test_maatwerk_rule_beats_complex_rule():
-    queue, _ = combine("simple", 0.9, {"simple": 0.9}, [firing("complex"), firing("maatwerk")], MIN_ESCALATION)
-
-    assert queue == "maatwerk"
-
-
-def test_complex_rule_beats_simple_model():
-    queue, _ = combine("simple", 0.9, {"simple": 0.9, "complex": 0.1}, [firing("complex", 0.8)], MIN_ESCALATION)
-
-    assert queue == "complex"
-
-
-def test_sure_maatwerk_model_is_not_lowered_by_a_complex_rule():
-    probs = {"simple": 0.0, "complex": 0.01, "maatwerk": 0.99}
-
-    queue, _ = combine("maatwerk", 0.99, probs, [firing("complex")], MIN_ESCALATION)
-
-    assert queue == "maatwerk"
-
-
-def test_rule_escalates_over_a_confident_simple_model():
-    probs = {"simple": 0.97, "complex": 0.02, "maatwerk": 0.01}
-
-    queue, confidence = combine("simple", 0.97, probs, [firing("maatwerk", 0.9)], MIN_ESCALATION)
-
-    assert (queue, confidence) == ("maatwerk", 0.9)
-
-
-def test_without_rules_a_simple_model_choice_stands():
-    probs = {"simple": 0.55, "complex": 0.3, "maatwerk": 0.15}
-
-    assert combine("simple", 0.55, probs, [], MIN_ESCALATION) == ("simple", 0.55)
-
-
-def test_model_alone_escalates_to_maatwerk_above_its_minimum_confidence():
-    probs = {"simple": 0.02, "complex": 0.02, "maatwerk": 0.96}
-
-    assert combine("maatwerk", 0.96, probs, [], MIN_ESCALATION) == ("maatwerk", 0.96)
-
-
-def test_model_alone_below_its_minimum_confidence_does_not_escalate_to_maatwerk():
-    probs = {"simple": 0.04, "complex": 0.02, "maatwerk": 0.94}
-
-    assert combine("maatwerk", 0.94, probs, [], MIN_ESCALATION) == ("simple", 0.04)
-
-
-def test_unsure_maatwerk_model_falls_back_to_complex_only_when_sure_of_complex():
-    probs = {"simple": 0.0, "complex": 0.65, "maatwerk": 0.35}
-    assert combine("maatwerk", 0.35, probs, [], MIN_ESCALATION)[0] == "complex"
-
-    probs = {"simple": 0.02, "complex": 0.08, "maatwerk": 0.9}
-    assert combine("maatwerk", 0.9, probs, [], MIN_ESCALATION)[0] == "simple"
-
-
-def test_model_alone_escalates_to_complex_only_above_its_minimum_confidence():
-    assert combine("complex", 0.65, {"simple": 0.35, "complex": 0.65}, [], MIN_ESCALATION)[0] == "complex"
-    assert combine("complex", 0.55, {"simple": 0.45, "complex": 0.55}, [], MIN_ESCALATION)[0] == "simple"
-
-
-def test_unsure_model_escalates_when_a_rule_points_the_same_way():
-    probs = {"simple": 0.3, "complex": 0.2, "maatwerk": 0.5}
-
-    assert combine("maatwerk", 0.5, probs, [firing("maatwerk", 0.85)], MIN_ESCALATION) == ("maatwerk", 0.85)

@@ -1,5 +1,6 @@
 """The monitoring team's and team leads' figures: turnaround against the norms, backlog, classifier quality."""
 
+from triage.monitoring.agreement import LiveAccuracy, live_accuracy
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
@@ -12,10 +13,12 @@ __all__ = [
     "FIGURES",
     "Figure",
     "Filters",
+    "LiveAccuracy",
     "build_dashboard",
     "build_figure",
     "drill_down_page",
     "figure_csv",
+    "live_accuracy",
     "map_outlines",
     "neighbourhood_map",
     "read_filters",

@@ -50,11 +50,17 @@ def load_classifiers(root: Path, thresholds: dict[str, float | None] | None = No
             loaded[task] = None
             problems.append(str(error))
             continue
-        artifact = loaded[task]
-        artifact.classifier.threshold = routing_threshold(
-            artifact.metadata, artifact.classifier.threshold, (thresholds or {}).get(task)
-        )
+        _set_thresholds(loaded[task], (thresholds or {}).get(task))
     return LoadedClassifiers(loaded["category"], loaded["queue"], problems)
+
+
+def _set_thresholds(artifact: LoadedArtifact, configured: float | None) -> None:
+    """The routing floor (`routing_threshold`); a configured setting also replaces each queue's own threshold,
+    because a person chose it, while the learnt per-queue thresholds count only above the floor."""
+    classifier = artifact.classifier
+    classifier.threshold = routing_threshold(artifact.metadata, classifier.threshold, configured)
+    if configured is not None and hasattr(classifier, "queue_thresholds"):
+        classifier.queue_thresholds = {queue: configured for queue in classifier.labels}
 
 
 def thresholds_from_environment(env: Mapping[str, str]) -> dict[str, float | None]:
