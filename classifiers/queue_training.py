@@ -125,14 +125,17 @@ def select_rules(examples, folds, rules: RuleSet) -> tuple[list[str], dict[str, 
     return [r for r in everything if effects[r] > 0], effects
 
 
-def train_queue(examples: Sequence[LabelledReport], rules: RuleSet) -> tuple[QueueClassifier, dict]:
-    """Choose rules, calibration and thresholds by cross-validation, then fit once on everything."""
+def train_queue(
+    examples: Sequence[LabelledReport], rules: RuleSet, choose_rules: bool = True
+) -> tuple[QueueClassifier, dict]:
+    """Choose rules, calibration and thresholds by cross-validation, then fit once on everything. Without
+    `choose_rules` every rule stays a feature (for made-up data, where choosing would measure nothing real)."""
     examples = [e for e in examples if e.queue]
     folds = folds_for(examples, rules)
     classifier = QueueClassifier(rules)
     if not folds:
         return classifier.fit(examples), {}
-    kept, effects = select_rules(examples, folds, rules)
+    kept, effects = select_rules(examples, folds, rules) if choose_rules else (rule_ids_of(rules), {})
     held = judged(examples, folds, tuple(kept))
     classifier = QueueClassifier(rules, rule_ids=kept).fit(examples)
     classifier.calibration = held.calibration

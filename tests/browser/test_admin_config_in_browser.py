@@ -7,6 +7,7 @@ import os
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from models import Category, Role
@@ -74,6 +75,7 @@ def test_an_administrator_creates_a_category_routes_it_and_undoes_a_change(page,
     assert page.locator("#preview-sample").is_visible()
     checked(page, "admin-routing-preview")
     page.get_by_role("button", name="Regel opslaan").click()
+    expect(page.get_by_text("De regel is opgeslagen.")).to_be_visible()  # waits for the page after the post
     assert page.locator("#rules").get_by_text("Stadswerken").is_visible()
 
     page.goto(live_server + "/beheer/geschiedenis")

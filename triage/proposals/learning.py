@@ -141,6 +141,11 @@ class ThresholdOrigin:
     def demo(cls, examples: Sequence[LabelledReport]) -> ThresholdOrigin:
         return cls.all_from(DEMO, examples)
 
+    @property
+    def only_demo(self) -> bool:
+        """Learnt from the made-up demo corpus alone: what it scores says nothing about real reports."""
+        return not self.held_out and all(origin == DEMO for origin in self.origins)
+
     def basis(self, task: str, classifier, examples: Sequence[LabelledReport]) -> dict:
         if self.held_out:
             choose_threshold(classifier, [example for example, _ in self.held_out])
@@ -159,7 +164,10 @@ def train_and_store(
     now: datetime | None = None,
 ) -> StoredArtifact:
     """Train, save, promote: every version is saved, so one that was not promoted can be promoted by hand."""
-    classifier, metrics = train_category(examples) if task == "category" else train_queue(examples, rules)
+    if task == "category":
+        classifier, metrics = train_category(examples)
+    else:  # choosing rules on the demo corpus would take minutes and teach nothing about real reports
+        classifier, metrics = train_queue(examples, rules, choose_rules=not origin.only_demo)
     basis = origin.basis(task, classifier, examples)
     details = {**metadata(task, examples, metrics, source, basis), "threshold": classifier.threshold}
     version = store.save(task, classifier, details, now)
