@@ -27,11 +27,11 @@ from triage.notifications.placeholders import (
     check_renders,
     mail_placeholders,
 )
-from triage.notifications.rendering import SUBJECT, TEMPLATES, render, render_footer
+from triage.notifications.rendering import LANGUAGES, SUBJECT, TEMPLATES, render, render_footer
 
 MAX_SUBJECT = 90  # both languages' subjects share the outbox's 200 characters, with the codes filled in
 MAX_BODY = 10_000
-MAIL_LANGUAGES = ("nl", "en")
+MAIL_LANGUAGES = LANGUAGES  # every resident mail is written in both, so each language is editable
 
 
 def mail_key(name: str, language: str) -> str:

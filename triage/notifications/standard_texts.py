@@ -27,11 +27,11 @@ from triage.notifications.placeholders import (
     check_renders,
     fill_in,
 )
-from triage.notifications.rendering import local_time
+from triage.notifications.rendering import LANGUAGES, local_time
 
 # A team moves a report to these (the inbox decides "triaged", intake "received"; neither has a message form).
 TEXT_STATUSES = tuple(s for s in ReportStatus if s not in (ReportStatus.RECEIVED, ReportStatus.TRIAGED))
-TEXT_LANGUAGES = ("nl", "en")
+TEXT_LANGUAGES = LANGUAGES  # the languages mails are written in
 MAX_TITLE = 120
 MAX_BODY = 2000  # the longest message a team may send (workflow's MAX_MESSAGE)
 DATE = "%d-%m-%Y"
