@@ -53,7 +53,7 @@ def test_an_administrator_creates_a_category_routes_it_and_undoes_a_change(page,
     page.get_by_label("Naam in het Engels").fill("Stray cat")
     page.get_by_label("Termijn in dagen").fill("1000")
     page.get_by_role("button", name="Categorie toevoegen").click()
-    assert page.locator("#service_norm_days-error-1").is_visible()
+    expect(page.locator("#service_norm_days-error-1")).to_be_visible()
     assert page.get_by_label("Naam", exact=True).input_value() == "Zwerfkat"  # what was typed is kept
     checked(page, "admin-category-refused")
 
@@ -61,8 +61,8 @@ def test_an_administrator_creates_a_category_routes_it_and_undoes_a_change(page,
     page.get_by_label("kalenderdagen").check()
     page.get_by_label("Team", exact=True).select_option(label="GGD")
     page.get_by_role("button", name="Categorie toevoegen").click()
-    assert page.get_by_text("Categorie Afval › Zwerfkat is toegevoegd.").is_visible()
-    assert page.get_by_role("row", name="Zwerfkat").get_by_text("4 kalenderdagen").is_visible()
+    expect(page.get_by_text("Categorie Afval › Zwerfkat is toegevoegd.")).to_be_visible()
+    expect(page.get_by_role("row", name="Zwerfkat").get_by_text("4 kalenderdagen")).to_be_visible()
 
     page.goto(live_server + "/beheer/routering")
     checked(page, "admin-routing")
@@ -72,18 +72,18 @@ def test_an_administrator_creates_a_category_routes_it_and_undoes_a_change(page,
     page.get_by_label("Complex").check()
     page.get_by_role("button", name="Bekijk het effect").click()
     assert "zouden er 1 een ander team" in page.locator("#preview-summary").inner_text()
-    assert page.locator("#preview-sample").is_visible()
+    expect(page.locator("#preview-sample")).to_be_visible()
     checked(page, "admin-routing-preview")
     page.get_by_role("button", name="Regel opslaan").click()
     expect(page.get_by_text("De regel is opgeslagen.")).to_be_visible()  # waits for the page after the post
-    assert page.locator("#rules").get_by_text("Stadswerken").is_visible()
+    expect(page.locator("#rules").get_by_text("Stadswerken")).to_be_visible()
 
     page.goto(live_server + "/beheer/geschiedenis")
     checked(page, "admin-history")
     latest = page.locator("#changes > li").first
     assert "Routeringsregel" in latest.inner_text() and "Stadswerken" in latest.inner_text()
     latest.get_by_role("button", name="Maak ongedaan").click()
-    assert page.get_by_text("De wijziging is ongedaan gemaakt.").is_visible()
+    expect(page.get_by_text("De wijziging is ongedaan gemaakt.")).to_be_visible()
     page.goto(live_server + "/beheer/routering")
     assert page.locator("#rules").count() == 0
 

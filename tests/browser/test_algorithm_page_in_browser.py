@@ -1,6 +1,7 @@
 """The public account of the algorithm in a real browser: clean under axe, in both languages and on a phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations
 
@@ -21,7 +22,7 @@ def test_the_report_form_footer_leads_to_the_algorithm_page(page, live_server):
     page.goto(f"{live_server}/")
     page.get_by_role("link", name="Hoe wij meldingen sorteren: het algoritme").click()
     assert page.url.endswith("/algoritme")
-    assert page.get_by_role("heading", name="Wilt u dat een mens opnieuw kijkt?").is_visible()
+    expect(page.get_by_role("heading", name="Wilt u dat een mens opnieuw kijkt?")).to_be_visible()
 
 
 def test_algorithm_page_fits_a_narrow_screen(page, live_server):

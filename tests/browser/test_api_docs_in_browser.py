@@ -1,6 +1,7 @@
 """The API documentation page in a real browser: readable, keyboard-usable, and clean under axe in both languages."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import axe_violations
 
@@ -23,8 +24,8 @@ def test_endpoint_list_leads_to_each_operation_by_keyboard(page, live_server):
     link.focus()
     page.keyboard.press("Enter")
     assert page.url.endswith("#listCategories")
-    assert page.get_by_role("heading", name="GET /api/v1/categories: De categorieën").is_visible()
-    assert page.get_by_role("table", name="application/json").first.is_visible()
+    expect(page.get_by_role("heading", name="GET /api/v1/categories: De categorieën")).to_be_visible()
+    expect(page.get_by_role("table", name="application/json").first).to_be_visible()
 
 
 def test_openapi_document_link_opens_the_json(page, live_server):

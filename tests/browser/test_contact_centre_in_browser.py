@@ -5,6 +5,7 @@ page on the way."""
 from datetime import UTC, datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from models import Role
 from tests.factories import PASSWORD, make_staff
@@ -69,7 +70,8 @@ def test_the_intake_form_refuses_by_keyboard_and_says_why_next_to_each_field(pag
     log_in(page, live_server, EMAIL, PASSWORD)
     with page.expect_navigation():
         press(page, "button[type=submit].button-primary")
-    assert page.locator("#error-summary").is_visible()
-    assert page.locator("#description-error-1").is_visible() and page.locator("#location-error-1").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
+    expect(page.locator("#description-error-1")).to_be_visible()
+    expect(page.locator("#location-error-1")).to_be_visible()
     assert page.locator("#channel-phone").is_checked()  # what was chosen is kept
     assert axe_violations(page) == []

@@ -6,6 +6,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from models import OutboxMail, Report, Role
@@ -78,7 +79,7 @@ def test_resident_follows_an_existing_report_instead_of_sending_a_new_one(page, 
     page.get_by_role("heading", name="Volg deze melding").wait_for()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Volg deze melding").click()  # no address: refused beside the field
-    assert page.locator("#email-error-1").is_visible()
+    expect(page.locator("#email-error-1")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_label("Uw e-mailadres").fill(FOLLOWER)
     page.keyboard.press("Enter")
@@ -102,7 +103,7 @@ def test_resident_follows_an_existing_report_instead_of_sending_a_new_one(page, 
     page.goto(live_server + stop)
     assert axe_violations(page) == []
     page.get_by_role("button", name="Stop met volgen").click()
-    assert page.locator("#follow-stopped").is_visible()
+    expect(page.locator("#follow-stopped")).to_be_visible()
 
 
 def test_public_map_shows_no_text_or_personal_data_and_works_with_the_keyboard(page, live_server, live_app):
@@ -128,7 +129,7 @@ def test_public_map_shows_no_text_or_personal_data_and_works_with_the_keyboard(p
     page.get_by_role("button", name="Toon meldingen").click()
     assert code in page.locator("#public-reports").inner_text()
     page.goto(live_server + "/kaart?lang=en")
-    assert page.get_by_role("heading", name="Open reports on the map").is_visible()
+    expect(page.get_by_role("heading", name="Open reports on the map")).to_be_visible()
     assert axe_violations(page) == []
 
 
@@ -138,7 +139,7 @@ def test_public_list_works_without_javascript(page_without_js, live_server, live
     assert code in page_without_js.locator("#public-reports").inner_text()
     assert not page_without_js.locator("#public-map").is_visible()
     page_without_js.locator("#public-reports a", has_text="Volg deze melding").first.click()
-    assert page_without_js.get_by_role("heading", name="Volg deze melding").is_visible()
+    expect(page_without_js.get_by_role("heading", name="Volg deze melding")).to_be_visible()
     # (axe needs JavaScript; the same pages pass it in the tests above)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import delete
 
 from models import MunicipalitySettings, Role
@@ -72,7 +73,7 @@ def test_an_administrator_changes_the_colour_by_keyboard_and_undoes_it(page, liv
     page.locator("#name").fill("Spaarnestad")
     with page.expect_navigation():
         page.locator("#name").press("Enter")
-    assert page.locator(".flash-success").is_visible()
+    expect(page.locator(".flash-success")).to_be_visible()
     assert page.locator(".site-owner").inner_text() == "Gemeente Spaarnestad"
     brand = page.evaluate("() => getComputedStyle(document.documentElement).getPropertyValue('--brand').trim()")
     assert brand == "#1d4f91"

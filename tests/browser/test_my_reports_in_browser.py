@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from models import OutboxMail, Role
@@ -74,7 +75,8 @@ def test_a_resident_opens_my_reports_from_the_mail_downloads_their_data_and_asks
     press(page, "#confirm", "Space")
     with page.expect_navigation():
         press(page, "#erasure button[type=submit]")
-    assert page.locator("#erasure-waiting").is_visible() and axe_violations(page) == []
+    expect(page.locator("#erasure-waiting")).to_be_visible()
+    assert axe_violations(page) == []
 
     log_in(page, live_server, ADMIN, PASSWORD)
     page.goto(live_server + "/beheer/wisverzoeken/")

@@ -5,6 +5,7 @@ team's work list. Axe checks every page on the way, also a refused form."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from models import Role
 from tests.factories import PASSWORD, make_staff
@@ -96,5 +97,5 @@ def test_the_account_and_team_pages_pass_axe_in_both_languages(live_server, page
         check_axe(page)
         page.goto(f"{live_server}/beheer/mensen/teams/nieuw")
         follow(page, page.get_by_role("button").filter(has_text=re.compile("Team maken|Create team")))
-        assert page.locator("#name-error-1").is_visible()
+        expect(page.locator("#name-error-1")).to_be_visible()
         check_axe(page)

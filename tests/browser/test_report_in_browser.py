@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from models import Report
@@ -41,7 +42,7 @@ def test_resident_reports_with_map_pin_and_photo(page, live_server, live_app, ti
     assert len(tile_server.seen) > tiles_before, "tiles come from the local tile server"
 
     page.get_by_role("button", name="Controleer uw melding").click()
-    assert page.get_by_role("heading", name="Controleer uw melding").is_visible()
+    expect(page.get_by_role("heading", name="Controleer uw melding")).to_be_visible()
     assert page.locator("dl.summary img").count() == 1
     assert axe_violations(page) == []
 
@@ -83,7 +84,7 @@ def test_keyboard_user_places_the_pin_with_the_button(page, live_server):
 
 def test_english_pages_pass_axe(page, live_server):
     page.goto(live_server + "/?lang=en")
-    assert page.get_by_label("What is the problem?").is_visible()
+    expect(page.get_by_label("What is the problem?")).to_be_visible()
     assert axe_violations(page) == []
     page.get_by_role("button", name="Check your report").click()
     assert "Describe the problem." in page.locator(".error-summary").inner_text()

@@ -4,6 +4,7 @@ filters kept; axe checks the pages with the search box and the results."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from models import Role
 from tests.factories import PASSWORD, make_proposal, make_report, make_staff
@@ -70,5 +71,5 @@ def test_typed_words_list_the_reports_with_links_and_keep_the_filters(page, live
 def test_a_bad_inbox_filter_is_named_next_to_its_field(page, live_server, waiting):
     log_in(page, live_server)
     page.goto(live_server + "/triage/?age=99")
-    assert page.locator("#age-error-1").is_visible()
+    expect(page.locator("#age-error-1")).to_be_visible()
     assert axe_violations(page) == []

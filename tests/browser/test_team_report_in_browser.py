@@ -4,6 +4,7 @@ and the resident's phone and e-mail as links; an officer and another team get no
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import func, select
 
 from models import AuditEvent, Role
@@ -65,8 +66,8 @@ def test_team_member_sees_map_place_photo_and_contact_links(page, live_server, l
     assert contact_views(live_app, routed) == before + 1
     page.locator("#report-map .leaflet-marker-pane, #report-map .leaflet-overlay-pane svg path").first.wait_for()
     assert "Naast de bakker" in page.locator("#location").inner_text()
-    assert page.locator("a[href='tel:0612345678']").is_visible()
-    assert page.locator("a[href='mailto:bewoner@example.org']").is_visible()
+    expect(page.locator("a[href='tel:0612345678']")).to_be_visible()
+    expect(page.locator("a[href='mailto:bewoner@example.org']")).to_be_visible()
     assert "Bel 112" not in page.content()
     assert axe_violations(page) == []
     for width in (360, 1280):

@@ -5,6 +5,7 @@ resident's mail in the outbox is the edited template with the edited message. Ax
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from models import OutboxMail, Role, StaffUser
@@ -57,13 +58,13 @@ def write_standard_text(page, live_server):
     page.locator("#status").select_option("done")
     page.locator("#body").fill("Beste melder, {{ naam }}")
     page.locator("#save-text").click()
-    assert page.locator("#body-error-1").is_visible()  # refused next to the field, what was typed kept
+    expect(page.locator("#body-error-1")).to_be_visible()  # refused next to the field, what was typed kept
     assert page.locator("#body").input_value() == "Beste melder, {{ naam }}"
     assert axe_violations(page) == []
     shoot(page, "standard-text-refused")
     page.locator("#body").fill("Wij hebben de container bij melding {{ code }} geleegd.")
     page.locator("#save-text").click()
-    assert page.locator("#standard-texts").get_by_text("Container geleegd").is_visible()
+    expect(page.locator("#standard-texts").get_by_text("Container geleegd")).to_be_visible()
 
 
 def edit_done_mail(page, live_server):
@@ -139,4 +140,4 @@ def test_without_javascript_the_server_fills_in_the_standard_text(page_without_j
     assert page.locator("#status").input_value() == "waiting_external"
     with page.expect_navigation():
         page.locator("#preview-mail").click()
-    assert page.locator("#preview-no-address").is_visible()  # this resident left no address: nothing is mailed
+    expect(page.locator("#preview-no-address")).to_be_visible()  # this resident left no address: nothing is mailed

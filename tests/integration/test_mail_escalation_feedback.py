@@ -51,6 +51,24 @@ def test_outbox_goes_out_over_smtp_once_with_the_real_link(session, report_with_
     assert f"https://meldingen.haarlem.example/melding/{report_with_email.status_token}" in body
 
 
+def test_a_sent_mail_keeps_its_text_but_not_the_secret_in_its_links(session, report_with_email, smtp_server):
+    unsent_body = mails(session, kind="triaged")[0].body
+    assert report_with_email.status_token in unsent_body  # what the embedded default's admin reads without SMTP
+    send_outbox(session, SmtpSettings("127.0.0.1", smtp_server.port), "https://meldingen.haarlem.example", START)
+    kept = mails(session, kind="triaged")[0].body
+    assert report_with_email.status_token not in kept
+    assert "{base_url}/melding/(verwijderd na verzending / removed after sending)" in kept
+    assert (
+        kept.replace("(verwijderd na verzending / removed after sending)", report_with_email.status_token)
+        == unsent_body
+    )
+    sent = [
+        email.message_from_string(content, policy=email.policy.default).get_content()
+        for _, content in smtp_server.messages
+    ]
+    assert any(report_with_email.status_token in body for body in sent)  # the resident got the real link
+
+
 def test_unreachable_smtp_server_leaves_mail_for_a_retry(session, report_with_email):
     smtp = SmtpSettings("127.0.0.1", free_port(), timeout=2)
     assert send_outbox(session, smtp, "http://x", START) == 0

@@ -6,9 +6,12 @@ in when the mail is sent. The paths are those of web/ (resident.status_page, tea
 
 from __future__ import annotations
 
+import re
+
 from models import Report
 
 BASE_URL_MARK = "{base_url}"
+SENT_SECRET = "(verwijderd na verzending / removed after sending)"
 
 
 def status_link(report: Report) -> str:
@@ -58,3 +61,22 @@ def invitation_link(token: str) -> str:
 
 def with_base_url(text: str, base_url: str) -> str:
     return text.replace(BASE_URL_MARK, base_url.rstrip("/"))
+
+
+# The paths above whose last part is a secret: whoever has the link can act as the resident or the invitee.
+_SECRET_PATHS = (
+    "/melding/",
+    "/volgen-bevestigen/",
+    "/volgen-stoppen/",
+    "/mijn-meldingen/link/",
+    "/medewerkers/wachtwoord/",
+)
+_SECRET_LINK = re.compile(
+    "(" + re.escape(BASE_URL_MARK) + "(?:" + "|".join(map(re.escape, _SECRET_PATHS)) + "))[A-Za-z0-9_-]+"
+)
+
+
+def without_secrets(text: str) -> str:
+    """The mail as the outbox keeps it once it went out: the kind of each link stays readable for an admin, its
+    secret does not (the recipient has it now; the database keeps no other copy of an invitation's token)."""
+    return _SECRET_LINK.sub(lambda match: match.group(1) + SENT_SECRET, text)

@@ -1,7 +1,8 @@
 """Sending the outbox over SMTP after commit; without SMTP settings mail stays in the outbox for admins to read.
 
 Each mail is sent at most once (sent_at), failures are counted and retried at the next run, and every SMTP
-call has a timeout so a slow mail server never holds up a request for long.
+call has a timeout so a slow mail server never holds up a request for long. A sent mail keeps its text but not
+the secrets in its links, so the outbox never becomes a second way into a resident's report or a staff account.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from models import OutboxMail
-from triage.notifications.links import with_base_url
+from triage.notifications.links import with_base_url, without_secrets
 from triage.reference.saved_profile import current_profile
 
 MAX_ATTEMPTS = 5
@@ -79,7 +80,7 @@ def send_outbox(session: Session, smtp: SmtpSettings | None, base_url: str, now:
         except (OSError, smtplib.SMTPException) as error:
             mail.attempts, mail.last_error = mail.attempts + 1, f"{type(error).__name__}: {error}"
             continue
-        mail.sent_at, mail.attempts = now, mail.attempts + 1
+        mail.sent_at, mail.attempts, mail.body = now, mail.attempts + 1, without_secrets(mail.body)
         sent += 1
     session.flush()
     return sent
