@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
 from PIL import Image
 from sqlalchemy import select
 
@@ -24,6 +26,7 @@ from triage.intake.photo_store import PhotoStore
 from triage.intake.submission import Submission, check_submission, submit_report
 from triage.open311.api_keys import create_key
 from triage.reference.data_folder import DEFAULT_DATA_DIR
+from triage.staff import accounts
 from triage.staff.accounts import create_user
 
 # Points used across the tests (lon, lat).
@@ -50,6 +53,17 @@ def make_report(
     submission = Submission(description=description, lon=str(at[0]), lat=str(at[1]), **fields)
     location = check_submission(session, submission, MUNICIPALITY)
     return submit_report(session, submission, location, store, channel=channel, now=now or datetime.now(UTC))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing():
+    """Real argon2 at its cheapest parameters for the accounts tests make: at the product's cost every account and
+    every log-in took 0.1 to 0.6 s, the largest single share of the suite. test_password_hashing.py checks the
+    product's own parameters, and that a cheap hash is made again with them at its next log-in."""
+    product_hasher = accounts._hasher
+    accounts._hasher = PasswordHasher.from_parameters(CHEAPEST)
+    yield
+    accounts._hasher = product_hasher
 
 
 def make_staff(
