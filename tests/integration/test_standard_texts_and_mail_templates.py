@@ -19,6 +19,8 @@ from triage.notifications import (
     save_standard_text,
     texts_for_report,
 )
+from triage.intake.following import start_following
+from triage.intake.my_reports import request_link
 from triage.notifications.links import with_base_url
 from triage.workflow.transitions import change_status
 
@@ -124,6 +126,21 @@ def test_the_next_mail_uses_the_edited_template_and_restoring_the_default_is_und
                                                          ConfigChange.version == 2))  # fmt: skip
     undo_change(session, restored.id, ADMIN, NOW)
     assert editable_mail(session, "done", "nl").subject == subject
+
+
+def test_an_edited_footer_is_under_every_mail_to_residents_followers_and_my_reports(session, routed, lead):
+    footer = "Antwoorden op deze mail leest niemand. Bel 14 023 als u vragen hebt."
+    save_mail_template(session, "footer", "nl", "", footer, "0", ADMIN, NOW)
+    start_following(session, routed, "buurman@example.nl", "nl", NOW)
+    change_status(session, routed, lead, routed.version, "in_progress", "", NOW)
+    change_status(session, routed, lead, routed.version, "done", "Geleegd.", NOW)
+    request_link(session, "bewoner@example.nl", NOW, 30)
+    kinds = ["done", "follow_confirm", "my_reports_link"]
+    written = session.scalars(select(OutboxMail).where(OutboxMail.kind.in_(kinds))).all()
+    assert sorted(mail.kind for mail in written) == sorted(kinds)
+    for mail in written:
+        assert footer in mail.body, mail.kind
+        assert "You cannot reply to this e-mail." in mail.body, mail.kind  # English: the shipped footer
 
 
 @pytest.mark.parametrize(

@@ -8,17 +8,16 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from models import OutboxMail
+from triage.notifications.composing import mail_text
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import my_reports_link
-from triage.notifications.rendering import render_both
-from triage.reference.saved_profile import current_profile
 
 
 def mail_my_reports_link(session: Session, address: str, token: str, minutes: int, now: datetime) -> OutboxMail:
     """Write the link mail into the outbox; the link itself is never stored, only its digest (intake)."""
     kind = MailKind.MY_REPORTS_LINK
     values = {"link": my_reports_link(token), "minutes": minutes}
-    text = render_both(kind, values, current_profile(session).footer("nl"))
+    text = mail_text(session, kind, lambda _language: values)
     mail = OutboxMail(
         report_id=None,
         kind=kind,

@@ -14,10 +14,9 @@ from sqlalchemy.orm import Session
 
 from geo.addresses import readable
 from models import Follower, OutboxMail, Report
+from triage.notifications.composing import mail_text
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import follow_confirm_link, stop_following_link, track_link
-from triage.notifications.rendering import render_both
-from triage.reference.saved_profile import current_profile
 
 # The resident's mails a follower hears of too, and the word the follower's template chooses by.
 FOLLOWED_UPDATES = {
@@ -68,7 +67,7 @@ def _write(session: Session, report: Report, follower: Follower, kind: MailKind,
         "stop_link": stop_following_link(follower.token),
         **extra,
     }
-    text = render_both(kind, values, current_profile(session).footer("nl"))
+    text = mail_text(session, kind, lambda _language: values)
     mail = OutboxMail(
         report_id=report.id,
         kind=kind,

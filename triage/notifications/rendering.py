@@ -77,13 +77,3 @@ def render(kind: MailKind, language: str, source: str | None = None, **values) -
 def render_footer(language: str, source: str | None = None) -> str:
     """The line under every resident mail (that nobody reads replies), in one language."""
     return _render("footer.txt", language, {}, source)
-
-
-def render_both(kind: MailKind, values: dict, profile_footer: str) -> MailText:
-    """A mail to a follower, or to a resident's address rather than one report ("my reports"): each language in
-    turn, the footer once under them with the municipality's footer (`profile_footer`, from the profile in force).
-    A resident's own report mails go through resident_mail.compose, which also uses the edited templates."""
-    texts = [render(kind, language, **values) for language in LANGUAGES]
-    subject = " / ".join(text.subject for text in texts)
-    no_reply = " / ".join(render_footer(language) for language in LANGUAGES)
-    return MailText(subject, "\n\n".join([*(text.body for text in texts), f"{no_reply}\n{profile_footer}"]))

@@ -7,26 +7,21 @@ from its profile.
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
-from jinja2 import TemplateError
 from sqlalchemy.orm import Session, object_session
 
 from geo.addresses import readable_location
 from models import OutboxMail, Queue, Report, ReportStatus
 from triage.norms.due_times import resolution_norm, response_norm
+from triage.notifications.composing import compose_mail, mail_text
 from triage.notifications.followers import mail_followers
 from triage.notifications.kinds import MailKind
 from triage.notifications.links import feedback_link, reply_link, status_link, track_link
-from triage.notifications.mail_templates import template_sources
-from triage.notifications.placeholders import FOOTER
-from triage.notifications.rendering import LANGUAGES, MailText, local_time, render, render_footer
+from triage.notifications.rendering import LANGUAGES, MailText, local_time
 from triage.reference.saved_profile import current_profile, file_profile
 
 DEFAULT_DAYS = {Queue.COMPLEX: 20, Queue.SIMPLE: 5}  # what a queue promises when its category has no norm
-SUBJECT_LIMIT = 200  # OutboxMail.subject
-log = logging.getLogger(__name__)
 
 
 def _queue_promise(report: Report) -> dict:
@@ -68,24 +63,12 @@ def _related_report(report: Report, kind: MailKind) -> dict:
     return {}
 
 
-def _footer(report: Report, sources: dict[str, str]) -> str:
-    """Under both languages, once: that nobody reads replies, and the municipality that sends the mail (the
-    profile in force, so a footer saved in the screens is in the next mail)."""
-    no_reply = " / ".join(_safely(render_footer, language, sources.get(language)) for language in LANGUAGES)
+def _profile_footer(report: Report) -> str:
+    """The municipality that sends the mail: the profile in force, so a footer saved in the screens is in the next
+    mail; a report outside a session (a preview of the shipped texts) gets the data folder's profile."""
     session = object_session(report)
     profile = current_profile(session) if session is not None else file_profile()
-    return f"{no_reply}\n{profile.footer(LANGUAGES[0])}"
-
-
-def _safely(render_part, language: str, source: str | None, *args, **values):
-    """The municipality's template when it renders, else the shipped file: a mail never fails on an edited text
-    (they are checked when saved, so this is a last safety net)."""
-    if source is not None:
-        try:
-            return render_part(*args, language, source, **values)
-        except (TemplateError, ValueError, TypeError, ArithmeticError):
-            log.exception("edited mail template %s did not render; the shipped default is used", language)
-    return render_part(*args, language, **values)
+    return profile.footer(LANGUAGES[0])
 
 
 def compose(
@@ -95,21 +78,19 @@ def compose(
     sources: dict[str, str] | None = None,
     footers: dict[str, str] | None = None,
 ) -> MailText:
-    """The subject and body of the resident's mail: each language in turn, the footer under them. `sources` and
+    """The subject and body of the resident's mail about their report (composing.compose_mail). `sources` and
     `footers` are the municipality's own templates per language (template_sources); the shipped files otherwise."""
-    sources, footers = sources or {}, footers or {}
-    texts = [
-        _safely(render, language, sources.get(language), kind, **_values(report, kind, message, language))
-        for language in LANGUAGES
-    ]
-    subject = " / ".join(text.subject for text in texts)[:SUBJECT_LIMIT]
-    return MailText(subject, "\n\n".join([*(text.body for text in texts), _footer(report, footers)]))
+    return compose_mail(kind, _values_for(report, kind, message), _profile_footer(report), sources, footers)
+
+
+def _values_for(report: Report, kind: MailKind, message: str):
+    return lambda language: _values(report, kind, message, language)
 
 
 def resident_mail_text(session: Session, report: Report, kind: MailKind, message: str = "") -> MailText:
     """The resident's mail as it is sent, with the templates in the database at this moment: mail_resident and
     the team's preview both call this, so the preview is the mail."""
-    return compose(report, kind, message, template_sources(session, kind.value), template_sources(session, FOOTER))
+    return mail_text(session, kind, _values_for(report, kind, message))
 
 
 def mail_resident(
