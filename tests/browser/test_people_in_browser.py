@@ -49,6 +49,7 @@ def test_an_admin_invites_a_team_member_who_sets_a_password_and_sees_the_team_wo
     live_server, page, browser, admin
 ):
     log_in(page, live_server, ADMIN, PASSWORD)
+    follow(page, page.get_by_role("link", name="Beheer"))
     follow(page, page.get_by_role("link", name="Mensen"))
     check_axe(page)
     follow(page, page.get_by_role("link", name="Collega uitnodigen"))

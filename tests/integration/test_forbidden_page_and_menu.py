@@ -31,7 +31,7 @@ def menu_links(page: str) -> set[str]:
         (
             "admin@haarlem.example",
             "/triage/",
-            {"/triage/", "/beheer/uitbak", "/beheer/mensen/", "/beheer/mensen/teams", "/dashboard", "/team/simple"},
+            {"/triage/", "/beheer/", "/kcc/", "/dashboard", "/team/simple", "/team/complex", "/team/maatwerk"},
         ),
     ],
 )
@@ -40,6 +40,19 @@ def test_menu_shows_only_pages_the_person_may_open(client, accounts, who, start,
     links = menu_links(client.get(start).get_data(as_text=True))
     assert expected <= links
     for link in links:
+        assert client.get(link).status_code == 200, link
+
+
+def test_an_admin_reaches_every_admin_section_from_one_menu_link(client, accounts):
+    log_in(client, "admin@haarlem.example")
+    menu = menu_links(client.get("/triage/").get_data(as_text=True))
+    assert {link for link in menu if link.startswith("/beheer")} == {"/beheer/"}  # a short menu: one way in
+    home = client.get("/beheer/").get_data(as_text=True)
+    sections = set(re.findall(r'<li><a href="(/beheer/[^"]+)"', home))
+    expected = {"/beheer/uitbak", "/beheer/mensen/", "/beheer/mensen/teams", "/beheer/teksten/"}
+    expected |= {"/beheer/gemeente/", "/beheer/wisverzoeken/", "/beheer/categorieen", "/beheer/routering"}
+    assert expected <= sections
+    for link in sections:
         assert client.get(link).status_code == 200, link
 
 

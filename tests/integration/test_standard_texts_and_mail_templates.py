@@ -9,6 +9,8 @@ from sqlalchemy import func, select
 
 from models import ConfigChange, MailTemplate, OutboxMail, Queue, ReportStatus, Role, StandardText
 from tests.factories import category, make_report, route_report
+from triage.intake.following import start_following
+from triage.intake.my_reports import request_link
 from triage.kernel import EditConflict, Subject, SubmissionRejected, current_version, undo_change
 from triage.notifications import (
     TypedText,
@@ -19,8 +21,6 @@ from triage.notifications import (
     save_standard_text,
     texts_for_report,
 )
-from triage.intake.following import start_following
-from triage.intake.my_reports import request_link
 from triage.notifications.links import with_base_url
 from triage.workflow.transitions import change_status
 
