@@ -1,6 +1,8 @@
 """No wrong door: a pin outside the municipality is named wherever it lies in the Netherlands, never a province
 where a municipality can be named, with the page to report there when the profile knows one."""
 
+import json
+
 import pytest
 
 from geo.areas import place_point
@@ -8,19 +10,33 @@ from geo.geocoder import GeocoderSettings
 from geo.wrong_door import WrongDoor, nearest_place
 from tests.factories import AMSTERDAM_DAM, HEEMSTEDE, MUNICIPALITY, other_municipality
 from tests.support.pdok import pdok_stand_in
-from tests.support.skipping import unavailable
 from tests.support.web import csrf_token_from
-from web.config import SHARED_PLACES
 
 NOWHERE = WrongDoor()
 NORTH_SEA = (3.9, 52.6)
 
 
+# A few postcode areas in the shape of the real file (PLACES_FILE, {"<PC4>": {"city": ..., "c": [lat, lon]}}), so
+# these tests need nothing outside the project. 1002 is a PO-box postcode of Amsterdam placed near Dordrecht, as
+# the real file has them: it must never make a pin there "Amsterdam".
+POSTCODE_AREAS = {
+    "1011": {"city": "Amsterdam", "c": [52.3720, 4.9010]},
+    "1012": {"city": "Amsterdam", "c": [52.3740, 4.8930]},
+    "1017": {"city": "Amsterdam", "c": [52.3630, 4.8890]},
+    "1002": {"city": "Amsterdam", "c": [51.8612, 4.3590]},
+    "2011": {"city": "Haarlem", "c": [52.3830, 4.6320]},
+    "2101": {"city": "Heemstede", "c": [52.3520, 4.6130]},
+    "3311": {"city": "Dordrecht", "c": [51.8130, 4.6700]},
+    "3262": {"city": "Oud-Beijerland", "c": [51.8240, 4.4130]},
+    "9999": {"city": "", "c": [53.0, 6.0]},  # without a place: left out
+}
+
+
 @pytest.fixture
-def places():
-    if not SHARED_PLACES.is_file():
-        unavailable(f"the postcode areas' places are not at {SHARED_PLACES}")
-    return SHARED_PLACES
+def places(tmp_path):
+    path = tmp_path / "postcode_places.json"
+    path.write_text(json.dumps(POSTCODE_AREAS), encoding="utf-8")
+    return path
 
 
 def refusal(client, at) -> str:
@@ -46,6 +62,17 @@ def test_offline_the_nearest_postcode_area_names_amsterdam(session, places):
 
 def test_offline_a_pin_far_from_every_postcode_area_is_not_given_a_place(places):
     assert nearest_place(places, *NORTH_SEA) is None
+
+
+def test_a_po_box_postcode_far_from_its_town_does_not_name_that_town(places):
+    assert nearest_place(places, 4.3590, 51.8612) == "Oud-Beijerland"  # not the stray centroid's "Amsterdam"
+
+
+def test_an_unreadable_or_missing_places_file_names_no_place(session, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{}", encoding="utf-8")
+    assert WrongDoor(places_file=broken).name_at(*AMSTERDAM_DAM) is None
+    assert WrongDoor(places_file=tmp_path / "missing.json").name_at(*AMSTERDAM_DAM) is None
 
 
 def test_a_shipped_neighbour_is_named_from_its_own_boundary_before_any_look_up(session, places):
