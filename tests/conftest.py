@@ -25,7 +25,12 @@ from tests.support.databases import (
 from tests.support.skipping import unavailable
 from tests.support.web import csrf_token_from
 
-pytest_plugins = ["tests.factories", "tests.support.servers", "tests.support.dashboard_history"]
+pytest_plugins = [
+    "tests.factories",
+    "tests.support.servers",
+    "tests.support.dashboard_history",
+    "tests.support.artifacts",
+]
 os.environ.setdefault("DEMO_HISTORY", "0")  # `setup` in tests makes no demo history unless a test asks for it
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import event, text
 
 from models import Role
 from tests.factories import make_staff
+from tests.support.artifacts import copy_of
 from tests.support.replica import StreamingReplica
 from tests.support.web import log_in
 
@@ -23,10 +24,11 @@ def streaming():
 
 
 @pytest.fixture(scope="module")
-def replica_app(streaming, tmp_path_factory):
+def replica_app(streaming, tmp_path_factory, demo_artifact_folder):
     from web import create_app
 
     tmp_path = tmp_path_factory.mktemp("replica")
+    copy_of(demo_artifact_folder, tmp_path / "artifacts")  # setup finds the classifiers and trains none
     with pytest.MonkeyPatch.context() as monkeypatch:
         yield from _app(create_app, streaming, tmp_path, monkeypatch)
 

@@ -23,13 +23,13 @@ REPORT = {"description": "Lantaarnpaal brandt niet", "lat": 52.3812, "lon": 4.63
 
 
 @pytest.fixture
-def redis_app(tmp_path, monkeypatch, redis_server):
+def redis_app(tmp_path, monkeypatch, redis_server, set_up_artifacts):
     from web import create_app
 
     url = f"sqlite:///{tmp_path / 'jobs.db'}"
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
     monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("ARTIFACT_DIR", str(tmp_path / "artifacts"))
+    monkeypatch.setenv("ARTIFACT_DIR", str(set_up_artifacts))
     monkeypatch.setattr(
         "triage.jobs.PROPOSAL_RETRY_INTERVALS", [1, 1, 1], raising=False
     )  # the back-off, in seconds, kept short

@@ -14,14 +14,14 @@ from models import PendingJob, Proposal, Report
 
 
 @pytest.fixture
-def redis_app(tmp_path, monkeypatch, redis_server):
+def redis_app(tmp_path, monkeypatch, redis_server, set_up_artifacts):
     from web import create_app
 
     url = f"sqlite:///{tmp_path / 'jobs.db'}"
     for name, value in {
         "INSTANCE_DIR": str(tmp_path / "instance"),
         "DATABASE_URL": url,
-        "ARTIFACT_DIR": str(tmp_path / "artifacts"),
+        "ARTIFACT_DIR": str(set_up_artifacts),
     }.items():
         monkeypatch.setenv(name, value)
     app = create_app(

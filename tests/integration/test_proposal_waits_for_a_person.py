@@ -5,12 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from classifiers.artifacts import ArtifactStore
-from classifiers.datasets import read_dataset
 from models import AuditEvent, Category, ReportStatus
 from tests.factories import GROTE_MARKT, make_report
 from triage.kernel.audit import AuditAction
-from triage.proposals import DEMO_CORPUS, ThresholdOrigin, load_classifiers, product_rules, train_and_store
+from triage.proposals import load_classifiers
 from triage.proposals.pipeline import run_proposal
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -19,16 +17,10 @@ CLEAR_TEXT = "De lantaarnpaal voor huisnummer 12 brandt niet meer, het is 's avo
 FAR_AWAY = (4.6600, 52.3950)
 
 
-@pytest.fixture(scope="module")
-def demo_artifacts(tmp_path_factory):
+@pytest.fixture
+def demo_artifacts(set_up_artifacts):
     """Both classifiers trained on the demo corpus and promoted, as `triage setup` leaves a new install."""
-    root = tmp_path_factory.mktemp("artifacts")
-    store = ArtifactStore(root)
-    examples = read_dataset(DEMO_CORPUS, "demo").examples
-    for task in ("category", "queue"):
-        origin = ThresholdOrigin.demo(examples)
-        train_and_store(store, task, examples, product_rules(), "demo", lambda _c: True, origin)
-    return root
+    return set_up_artifacts
 
 
 def proposal_for(session, tmp_path, classifiers, text, at=GROTE_MARKT):

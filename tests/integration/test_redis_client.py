@@ -8,12 +8,12 @@ REPORT = {"description": "Lantaarnpaal brandt niet", "lat": 52.3812, "lon": 4.63
 
 
 @pytest.fixture
-def redis_app(tmp_path, monkeypatch, redis_server):
+def redis_app(tmp_path, monkeypatch, redis_server, set_up_artifacts):
     from web import create_app
 
     url = f"sqlite:///{tmp_path / 'pool.db'}"
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
-    monkeypatch.setenv("ARTIFACT_DIR", str(tmp_path / "artifacts"))
+    monkeypatch.setenv("ARTIFACT_DIR", str(set_up_artifacts))
     app = create_app(
         {
             "DATABASE_URL": url,

@@ -35,13 +35,13 @@ def database_url(request, tmp_path):
 
 
 @pytest.fixture
-def production_app(tmp_path, monkeypatch, redis_server, database_url):
+def production_app(tmp_path, monkeypatch, redis_server, database_url, set_up_artifacts):
     from models.staff import Role
     from web import create_app
 
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
     monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("ARTIFACT_DIR", str(tmp_path / "artifacts"))
+    monkeypatch.setenv("ARTIFACT_DIR", str(set_up_artifacts))
     app = create_app(
         {
             "DATABASE_URL": database_url,

@@ -4,16 +4,24 @@ import pytest
 from sqlalchemy import func, select
 
 from models import Area, Report
+from tests.support.artifacts import copy_of
 
 
 @pytest.fixture
 def fresh_app(tmp_path, monkeypatch):
+    """A new install: nothing in the database, no classifiers (the first `setup` trains them)."""
     from web import create_app
 
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.db'}", "UPLOAD_DIR": str(tmp_path / "up")})
     yield app
     app.extensions["database"].dispose()
+
+
+@pytest.fixture
+def trained_install(tmp_path, demo_artifact_folder):
+    """An install whose classifiers `setup` trained before (the same demo models), so this `setup` keeps them."""
+    copy_of(demo_artifact_folder, tmp_path / "instance" / "artifacts")
 
 
 def test_setup_twice_keeps_reports_and_areas(fresh_app):
@@ -34,7 +42,7 @@ def test_setup_twice_keeps_reports_and_areas(fresh_app):
         assert session.scalar(select(func.count()).select_from(Area)) == 154
 
 
-def test_setup_replaces_a_promoted_classifier_this_version_cannot_read(fresh_app, tmp_path):
+def test_setup_replaces_a_promoted_classifier_this_version_cannot_read(trained_install, fresh_app, tmp_path):
     """After an upgrade that changes a model's format, setup (every deploy runs it) puts a demo model in place of
     the unreadable one instead of leaving every proposal unmade, and says so; a readable one is kept."""
     from classifiers.artifacts import ArtifactStore
@@ -53,7 +61,7 @@ def test_setup_replaces_a_promoted_classifier_this_version_cannot_read(fresh_app
     assert store.load_promoted("queue").version == store.promoted("queue")
 
 
-def test_embedded_default_makes_the_proposal_after_the_response(fresh_app):
+def test_embedded_default_makes_the_proposal_after_the_response(trained_install, fresh_app):
     from models import PendingJob, Proposal
     from web.jobs import background_runner
 
@@ -68,7 +76,7 @@ def test_embedded_default_makes_the_proposal_after_the_response(fresh_app):
         assert session.scalar(select(func.count()).select_from(PendingJob).where(PendingJob.done_at.is_(None))) == 0
 
 
-def test_triage_is_one_command_line_for_the_app_and_the_classifiers(tmp_path, monkeypatch):
+def test_triage_is_one_command_line_for_the_app_and_the_classifiers(trained_install, tmp_path, monkeypatch):
     from click.testing import CliRunner
 
     from web.cli import main

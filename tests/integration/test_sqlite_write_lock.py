@@ -14,12 +14,12 @@ REPORT = {"description": "Lantaarnpaal brandt niet", "lat": 52.3812, "lon": 4.63
 
 
 @pytest.fixture
-def file_app(tmp_path, monkeypatch):
+def file_app(tmp_path, monkeypatch, set_up_artifacts):
     from web import create_app
 
     url = f"sqlite:///{tmp_path / 'locks.db'}"
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
-    monkeypatch.setenv("ARTIFACT_DIR", str(tmp_path / "artifacts"))
+    monkeypatch.setenv("ARTIFACT_DIR", str(set_up_artifacts))
     app = create_app({"DATABASE_URL": url, "UPLOAD_DIR": str(tmp_path / "up"), "RATELIMIT_ENABLED": False})
     app.config["JOBS_IN_BACKGROUND"] = False
     assert app.test_cli_runner().invoke(args=["setup"]).exit_code == 0
