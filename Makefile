@@ -8,6 +8,9 @@ LIGHTHOUSE := tests/browser/lighthouse/node_modules/.bin/lighthouse
 SUDO   := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 HOST   ?= 127.0.0.1
 PORT   ?= 5000
+# The suite runs in one process per core (pytest-xdist), a test file per process at a time: each process has its
+# own databases and servers. `make test TEST_WORKERS=0` runs it in this process alone.
+TEST_WORKERS ?= auto
 
 .PHONY: run setup test bench bench-classifier lint spatialite clean
 
@@ -20,7 +23,7 @@ setup: $(VENV)/.installed spatialite
 
 test: $(VENV)/.installed spatialite $(LIGHTHOUSE)
 	$(VENV)/bin/ruff check .
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 bench: $(VENV)/.installed spatialite
 	$(PY) tests/benchmarks/bench_intake.py --out bench-results.json $(BENCH_ARGS)

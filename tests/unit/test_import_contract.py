@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.python_source import parse
+
 ROOT = Path(__file__).resolve().parents[2]
 PROJECT = ("models", "geo", "classifiers", "triage", "web")
 
@@ -62,7 +64,7 @@ def module_name(path: Path) -> str:
 def project_imports(path: Path) -> list[tuple[int, str]]:
     """(line, dotted name) of every import of our own packages, including imports inside functions."""
     found = []
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(parse(path)):
         if isinstance(node, ast.Import):
             found += [(node.lineno, alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
@@ -124,7 +126,7 @@ def test_every_triage_module_belongs_to_a_declared_package():
 
 def test_every_feature_package_says_what_it_owns():
     for feature in FEATURES:
-        assert ast.get_docstring(ast.parse((ROOT / "triage" / feature / "__init__.py").read_text())), feature
+        assert ast.get_docstring(parse(ROOT / "triage" / feature / "__init__.py")), feature
 
 
 @pytest.mark.parametrize(

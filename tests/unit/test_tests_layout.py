@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.python_source import parse
+
 TESTS = Path(__file__).resolve().parents[1]
 SHARED = ("tests.factories", "tests.support")
 BENCHMARKS = "tests.benchmarks"
@@ -67,7 +69,7 @@ def violations() -> list[str]:
     found = []
     for path in sorted(TESTS.rglob("*.py")):
         importer = module_name(path)
-        for imported in imported_modules(ast.parse(path.read_text(encoding="utf-8"))):
+        for imported in imported_modules(parse(path)):
             if reason := refusal(importer, imported):
                 found.append(f"{path.relative_to(TESTS.parent)} imports {imported}: {reason}")
     return found
@@ -92,7 +94,7 @@ def test_no_file_in_tests_imports_a_test_module_a_conftest_or_a_helper_beside_th
     ],
 )
 def test_the_rule_refuses_test_modules_conftests_and_loose_helpers(importer, source):
-    [imported] = imported_modules(ast.parse(source))
+    [imported] = imported_modules(parse(source))
     assert refusal(importer, imported)
 
 
@@ -107,5 +109,5 @@ def test_the_rule_refuses_test_modules_conftests_and_loose_helpers(importer, sou
     ],
 )
 def test_the_rule_lets_through_the_shared_modules_and_the_product(importer, source):
-    [imported] = imported_modules(ast.parse(source))
+    [imported] = imported_modules(parse(source))
     assert refusal(importer, imported) is None

@@ -8,6 +8,7 @@ import pathlib
 from classifiers.proposal import QUEUE_ORDER
 from classifiers.rules import QUEUES
 from models import Queue, ReportStatus
+from tests.support.python_source import parse
 from triage.kernel.audit import AuditAction
 
 S = ReportStatus
@@ -86,7 +87,7 @@ def test_audit_actions_are_written_from_the_vocabulary_not_as_bare_strings():
     bare = [
         f"{path}:{action.lineno}"
         for path in sorted(pathlib.Path("triage").rglob("*.py"))
-        for action in _written_actions(ast.parse(path.read_text(encoding="utf-8")))
+        for action in _written_actions(parse(path))
         if isinstance(action, ast.Constant | ast.JoinedStr)
     ]
     assert not bare, bare

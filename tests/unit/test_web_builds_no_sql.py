@@ -7,6 +7,8 @@ import under another name (`import sqlalchemy as sa`) does.
 import ast
 from pathlib import Path
 
+from tests.support.python_source import parse
+
 WEB = Path(__file__).resolve().parents[2] / "web"
 
 # What web may take from the database libraries: errors to catch, the Session type, shapes to draw.
@@ -75,7 +77,7 @@ def _offences(check) -> list[str]:
     return [
         f"{path.relative_to(WEB.parent)}:{line}: {what}"
         for path in sorted(WEB.rglob("*.py"))
-        for line, what in sorted(check(ast.parse(path.read_text(encoding="utf-8"), str(path))))
+        for line, what in sorted(check(parse(path)))
     ]
 
 
@@ -88,13 +90,13 @@ def test_web_calls_no_method_that_builds_or_runs_a_query():
 
 
 def test_the_check_sees_a_query_built_in_web_but_not_one_named_in_a_comment_or_text():
-    built = ast.parse(
+    built = parse(
         "import sqlalchemy as sa\n"
         "from sqlalchemy import func, select\n"
         "from sqlalchemy.orm import Session, selectinload\n"
         "rows = session().scalars(select(Report).where(Report.id == 1))\n"
     )
-    mentioned = ast.parse(
+    mentioned = parse(
         "# session.scalars(select(Report).where(...))\n"
         "from sqlalchemy.orm import Session\n"
         "from sqlalchemy.orm.exc import StaleDataError\n"
