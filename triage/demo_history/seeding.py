@@ -21,12 +21,12 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from models import AuditEvent
-from triage.monitoring import refresh_dashboard_days
 from triage.demo_history import profile, store
 from triage.demo_history.catalogue import Catalogue
 from triage.demo_history.chunks import Chunk, Context, Counts, Made, make_chunk
 from triage.demo_history.places import Buurten
 from triage.kernel.audit import AuditAction
+from triage.monitoring import refresh_dashboard_days
 from triage.reference.profile import load_profile
 
 CHUNK = 10_000

@@ -14,16 +14,17 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
-from models import DAY_COUNTS, Category, DashboardBuiltDay, DashboardDay
-from triage.monitoring.daily_rows import STORED_KEYS, runs, stale_days
+from models import DAY_COUNTS, Category, DashboardBuiltDay, DashboardDay, DashboardMonth
+from triage.monitoring.daily_rows import STORED_KEYS, month_days, runs, stale_days
 from triage.monitoring.dimensions import DIMENSIONS, Dimension, time_buckets
 from triage.monitoring.filters import Filters, Period
 
 MAX_COUNTED_RUNS = 12  # more runs of days to count than this (many days changed since): count the whole period
 TIME_DIMENSIONS = ("day", "week")
+KEY_COLUMNS = [column for column in STORED_KEYS.values() if column]
 Counts = dict[object, dict[str, int]]
 
 
@@ -96,21 +97,56 @@ def _read_sums(session: Session, period: Period) -> PeriodSums | None:
     counted = list(runs([day for day in period.day_starts() if day not in fresh]))
     if len(counted) > MAX_COUNTED_RUNS or len(counted) and not fresh:
         return None
-    sums = [func.coalesce(func.sum(getattr(DashboardDay, name)), 0) for name in DAY_COUNTS]
-    chosen = DashboardDay.day.in_(sorted(fresh))
-    keys = [getattr(DashboardDay, column) for column in STORED_KEYS.values() if column]
+    months = _whole_months(session, period, fresh)
+    from_days = sorted(day for day in fresh if day.replace(day=1) not in months)
+    return PeriodSums(_group_sums(session, from_days, sorted(months)), _day_sums(session, sorted(fresh)), counted)
+
+
+def _whole_months(session: Session, period: Period, fresh: set[date]) -> set[date]:
+    """The months inside the period with every day fresh that have been added up."""
+    whole = {
+        day.replace(day=1)
+        for day in fresh
+        if day.day == 1 and all(other in fresh for other in month_days(day)) and month_days(day)[-1] <= period.last
+    }
+    if not whole:
+        return set()
+    added = select(DashboardMonth.month).where(
+        DashboardMonth.dimension == "total", DashboardMonth.month.in_(sorted(whole))
+    )
+    return set(session.scalars(added))
+
+
+def _group_sums(session: Session, days: list[date], months: list[date]) -> dict:
+    """Per stored group: the sets summed over the days' rows and the months' rows."""
+    parts = [
+        select(table.dimension, *_keys(table), *[getattr(table, name) for name in DAY_COUNTS]).where(chosen)
+        for table, chosen in (
+            (DashboardDay, DashboardDay.day.in_(days)),
+            (DashboardMonth, DashboardMonth.month.in_(months)),
+        )
+    ]
+    rows = union_all(*parts).subquery()
+    keys = [rows.c[column] for column in KEY_COLUMNS]
+    sums = [func.sum(rows.c[name]) for name in DAY_COUNTS]
     groups: dict = {}
-    for row in session.execute(
-        select(DashboardDay.dimension, *keys, *sums).where(chosen).group_by(DashboardDay.dimension, *keys)
-    ):
+    for row in session.execute(select(rows.c.dimension, *keys, *sums).group_by(rows.c.dimension, *keys)):
         column = STORED_KEYS[row[0]]
-        key = row[1 + list(STORED_KEYS.values()).index(column)] if column else "total"
+        key = row[1 + KEY_COLUMNS.index(column)] if column else "total"
         groups[(row[0], key)] = dict(zip(DAY_COUNTS, row[1 + len(keys) :], strict=True))
-    days: dict = {}
-    by_day = select(DashboardDay.day, *sums).where(chosen, DashboardDay.dimension == "total").group_by(DashboardDay.day)
-    for row in session.execute(by_day):
-        days[row[0]] = dict(zip(DAY_COUNTS, row[1:], strict=True))
-    return PeriodSums(groups, days, counted)
+    return groups
+
+
+def _keys(table) -> list:
+    return [getattr(table, column) for column in KEY_COLUMNS]
+
+
+def _day_sums(session: Session, days: list[date]) -> dict:
+    """Each day's totals, for the figures by day and week."""
+    query = select(DashboardDay.day, *[getattr(DashboardDay, name) for name in DAY_COUNTS]).where(
+        DashboardDay.dimension == "total", DashboardDay.day.in_(days)
+    )
+    return {row[0]: dict(zip(DAY_COUNTS, row[1:], strict=True)) for row in session.execute(query)}
 
 
 def _fresh_days(session: Session, period: Period) -> set[date]:

@@ -13,11 +13,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import Date, delete, func, insert, literal, or_, select
 from sqlalchemy.orm import Session
 
-from models import DAY_COUNTS, Correction, DashboardBuiltDay, DashboardDay, DashboardStaleMoment, Feedback, Proposal
-from models import Report
+from models import (
+    DAY_COUNTS,
+    Correction,
+    DashboardBuiltDay,
+    DashboardDay,
+    DashboardMonth,
+    DashboardStaleMoment,
+    Feedback,
+    Proposal,
+    Report,
+)
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.monitoring.dimensions import DIMENSIONS
 from triage.monitoring.filters import Period
@@ -62,7 +71,7 @@ def refresh_dashboard_days(session: Session, now: datetime, rebuild: bool = Fals
     """Build the days before today that are not built yet or went stale; with `rebuild`, every day anew.
     Returns how many days were counted. The caller commits."""
     if rebuild:
-        for table in (DashboardDay, DashboardBuiltDay, DashboardStaleMoment):
+        for table in (DashboardDay, DashboardMonth, DashboardBuiltDay, DashboardStaleMoment):
             session.execute(delete(table))
     marks = session.execute(select(DashboardStaleMoment.id, DashboardStaleMoment.at)).all()
     today = local_day(now)
@@ -74,8 +83,39 @@ def refresh_dashboard_days(session: Session, now: datetime, rebuild: bool = Fals
     wanted = sorted(day for day in wanted if day < today)
     for run in runs(wanted, CHUNK_DAYS):
         _build_run(session, run)
+    _roll_up_months(session, today, {day.replace(day=1) for day in wanted})
     _forget_marks(session, [mark_id for mark_id, _ in marks])
     return len(wanted)
+
+
+def month_days(month: date) -> list[date]:
+    following = (month + timedelta(days=32)).replace(day=1)
+    return [month + timedelta(days=n) for n in range((following - month).days)]
+
+
+def _roll_up_months(session: Session, today: date, rebuilt: set[date]) -> None:
+    """Add up the day rows of every whole month before this one whose days are all built; a month one of
+    whose days was rebuilt is added up again. Every month added up has a total row, zero or not."""
+    if rebuilt:
+        session.execute(delete(DashboardMonth).where(DashboardMonth.month.in_(sorted(rebuilt))))
+    built = set(session.scalars(select(DashboardBuiltDay.day)))
+    present = set(session.scalars(select(DashboardMonth.month).where(DashboardMonth.dimension == "total")))
+    months = {day.replace(day=1) for day in built} - present
+    keys = [getattr(DashboardDay, column) for column in STORED_KEYS.values() if column]
+    sums = [func.sum(getattr(DashboardDay, name)) for name in DAY_COUNTS]
+    for month in sorted(months):
+        days = month_days(month)
+        if days[-1] >= today or not built.issuperset(days):
+            continue
+        added = select(literal(month, Date), DashboardDay.dimension, *keys, *sums).where(
+            DashboardDay.day >= days[0], DashboardDay.day <= days[-1]
+        )
+        columns = ["month", "dimension", *[key.key for key in keys], *DAY_COUNTS]
+        session.execute(insert(DashboardMonth).from_select(columns, added.group_by(DashboardDay.dimension, *keys)))
+        total = select(DashboardMonth.id).where(DashboardMonth.month == month, DashboardMonth.dimension == "total")
+        if session.scalar(total) is None:  # a month without reports: its zeros say it was added up
+            zeros = {"month": month, "dimension": "total", **dict.fromkeys(DAY_COUNTS, 0)}
+            session.execute(insert(DashboardMonth), [zeros])
 
 
 def _first_day(session: Session) -> date | None:
@@ -107,8 +147,8 @@ def _build_run(session: Session, run: Period) -> None:
         for dimension, key in STORED_KEYS.items():
             for day, group, counts in _count_days(session, record, moment, names, key, run):
                 rows[(day, dimension, group)].update(counts)
-    session.execute(delete(DashboardDay).where(DashboardDay.day >= run.first, DashboardDay.day <= run.last))
-    session.execute(delete(DashboardBuiltDay).where(DashboardBuiltDay.day >= run.first, DashboardBuiltDay.day <= run.last))
+    for table in (DashboardDay, DashboardBuiltDay):
+        session.execute(delete(table).where(table.day >= run.first, table.day <= run.last))
     if rows:
         session.execute(insert(DashboardDay), [_row(key, counts) for key, counts in rows.items()])
     session.execute(insert(DashboardBuiltDay), [{"day": day} for day in run.day_starts()])

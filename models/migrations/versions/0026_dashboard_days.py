@@ -1,4 +1,4 @@
-"""The dashboard's figures per day (issue 17): the day rows, the days built, the moments that went stale, and
+"""The dashboard's figures per day (issue 17): the day rows and their months, the days built, the moments that went stale, and
 the triggers that record those moments on every write to a report or a record the figures count; indexes
 from which the turnaround percentiles read a period's times per queue.
 
@@ -65,20 +65,22 @@ RELATED_MOMENTS = (
 
 
 def upgrade() -> None:
-    op.create_table(
-        "dashboard_day",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("day", sa.Date(), nullable=False),
-        sa.Column("dimension", sa.String(length=20), nullable=False),
-        sa.Column("queue", sa.Enum("simple", "complex", "maatwerk", name="queue", native_enum=False, length=20)),
-        sa.Column("channel", sa.String(length=20)),
-        sa.Column("category_id", sa.Integer()),
-        sa.Column("wijk_id", sa.Integer()),
-        sa.Column("buurt_id", sa.Integer()),
-        *[sa.Column(name, sa.Integer(), nullable=False) for name in COUNTS],
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_dashboard_day")),
-    )
-    op.create_index(op.f("ix_dashboard_day_day"), "dashboard_day", ["day"], unique=False)
+    for table, moment in (("dashboard_day", "day"), ("dashboard_month", "month")):
+        op.create_table(
+            table,
+            sa.Column("id", sa.Integer(), nullable=False),
+            sa.Column(moment, sa.Date(), nullable=False),
+            sa.Column("dimension", sa.String(length=20), nullable=False),
+            sa.Column("queue", sa.Enum("simple", "complex", "maatwerk", name="queue", native_enum=False, length=20)),
+            sa.Column("channel", sa.String(length=20)),
+            sa.Column("category_id", sa.Integer()),
+            sa.Column("wijk_id", sa.Integer()),
+            sa.Column("buurt_id", sa.Integer()),
+            *[sa.Column(name, sa.Integer(), nullable=False) for name in COUNTS],
+            sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        )
+        op.create_index(op.f(f"ix_{table}_{moment}"), table, [moment], unique=False)
+    op.create_index("ix_dashboard_day_dimension_day", "dashboard_day", ["dimension", "day"], unique=False)
     op.create_table(
         "dashboard_built_day",
         sa.Column("day", sa.Date(), nullable=False),
@@ -161,5 +163,8 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_dashboard_stale_moment_at"), table_name="dashboard_stale_moment")
     op.drop_table("dashboard_stale_moment")
     op.drop_table("dashboard_built_day")
+    op.drop_index(op.f("ix_dashboard_month_month"), table_name="dashboard_month")
+    op.drop_table("dashboard_month")
+    op.drop_index("ix_dashboard_day_dimension_day", table_name="dashboard_day")
     op.drop_index(op.f("ix_dashboard_day_day"), table_name="dashboard_day")
     op.drop_table("dashboard_day")
