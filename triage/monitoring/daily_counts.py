@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import func, select, union_all
@@ -35,6 +35,7 @@ class PeriodSums:
     groups: dict[tuple[str, object], dict[str, int]]
     days: dict[date, dict[str, int]]
     counted: list[Period]  # runs of days the rows do not answer
+    by_dimension: dict[str, Counts] = field(default_factory=dict)  # the rows regrouped, once per dimension
 
 
 _cache: ContextVar[dict | None] = ContextVar("dashboard_period_sums", default=None)
@@ -61,7 +62,9 @@ def day_counts(session: Session, dimension: Dimension, names: list[str], filters
     if sums is None:
         return count_rows(dimension, names, filters)
     found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
-    for key, by_set in _from_rows(session, sums, dimension, filters.period).items():
+    if dimension.name not in sums.by_dimension:
+        sums.by_dimension[dimension.name] = _from_rows(session, sums, dimension, filters.period)
+    for key, by_set in sums.by_dimension[dimension.name].items():
         _add(found[key], by_set, names)
     for run in sums.counted:
         narrowed = filters.narrowed(period=run)
