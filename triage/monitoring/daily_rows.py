@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, delete, func, insert, literal, or_, select
+from sqlalchemy import Date, delete, func, insert, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
 from models import (
@@ -143,7 +143,12 @@ def runs(days: list[date], longest: int | None = None) -> Iterable[Period]:
 
 def _build_run(session: Session, run: Period) -> None:
     rows: dict[tuple, dict[str, int]] = defaultdict(lambda: dict.fromkeys(DAY_COUNTS, 0))
+    grouping_sets = session.get_bind().dialect.name == "postgresql"
     for (record, moment), names in families().items():
+        if grouping_sets:
+            for day, dimension, group, counts in _count_days_at_once(session, record, moment, names, run):
+                rows[(day, dimension, group)].update(counts)
+            continue
         for dimension, key in STORED_KEYS.items():
             for day, group, counts in _count_days(session, record, moment, names, key, run):
                 rows[(day, dimension, group)].update(counts)
@@ -182,6 +187,31 @@ def _count_days(session: Session, record, moment, names: list[str], key: str | N
     for row in session.execute(query):
         counts = dict(zip(names, row[width:], strict=True))
         yield days[row[0] - 1], (row[1] if group is not None else None), counts
+
+
+def _count_days_at_once(session: Session, record, moment, names: list[str], run: Period):
+    """(day, dimension, group, {set: count}) of one source over the run for every stored key in one GROUPING
+    SETS query (PostgreSQL): the same counts as one query per key, reading the run's rows once."""
+    days = run.day_starts()
+    bucket = DIMENSIONS["day"].expression("postgresql", moment, run)
+    stored = [(dimension, getattr(Report, key)) for dimension, key in STORED_KEYS.items() if key]
+    keys = [column for _, column in stored]
+    conditions = [own_condition(name, None) for name in names]
+    query = select(bucket, *keys, func.grouping(*keys), *[func.count().filter(c) for c in conditions])
+    query = query.select_from(Report)
+    if record is not None:
+        query = query.join(record, record.report_id == Report.id)
+    sets = [tuple_(bucket, key) for key in keys] + [tuple_(bucket)]
+    query = query.where(in_period(moment, run), or_(*conditions)).group_by(func.grouping_sets(*sets))
+    width = len(keys)
+    for row in session.execute(query):
+        bits = row[1 + width]
+        counts = dict(zip(names, row[2 + width :], strict=True))
+        grouped = [position for position in range(width) if not bits & (1 << (width - 1 - position))]
+        if grouped:
+            yield days[row[0] - 1], stored[grouped[0]][0], row[1 + grouped[0]], counts
+        else:
+            yield days[row[0] - 1], "total", None, counts
 
 
 def _forget_marks(session: Session, mark_ids: list[int]) -> None:
