@@ -1,6 +1,6 @@
-"""The dashboard's figures per day (issue 17): the day rows and their months, the days built, the moments that went stale, and
-the triggers that record those moments on every write to a report or a record the figures count; indexes
-from which the turnaround percentiles read a period's times per queue.
+"""The dashboard's figures per day (issue 17): the day rows and their months, the days built, the moments that
+went stale, and the triggers that record those moments on every write to a report or a record the figures
+count; indexes from which the turnaround percentiles read a period's times per queue.
 
 Revision ID: 0026
 Revises: 0021
