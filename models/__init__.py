@@ -7,6 +7,7 @@ from models.api_keys import ApiKey, ApiSubmission
 from models.base import Base
 from models.communication import Escalation, Feedback, OutboxMail
 from models.configuration import ConfigChange, MunicipalitySettings
+from models.dashboard_days import DAY_COUNTS, DashboardBuiltDay, DashboardDay, DashboardMonth, DashboardStaleMoment
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.followers import Follower
 from models.reference import Area, Category, Team
@@ -22,6 +23,11 @@ from models.triage_records import Correction, PendingJob, Proposal
 from models.workflow_records import ReportMessage, StatusChange
 
 __all__ = [
+    "DAY_COUNTS",
+    "DashboardBuiltDay",
+    "DashboardDay",
+    "DashboardMonth",
+    "DashboardStaleMoment",
     "ApiKey",
     "ApiSubmission",
     "ConfigChange",

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from geo.geocoder import GeocoderSettings
 from triage.intake.addresses import settle_owed_addresses
 from triage.intake.privacy import anonymise_expired_contacts
+from triage.monitoring import refresh_dashboard_days
 from triage.notifications.sending import SmtpSettings, send_outbox
 from triage.proposals.pipeline import pending_jobs
 from triage.reference.profile import load_profile
@@ -68,6 +69,9 @@ def periodic_work(
     with sessions() as session:
         mailed = send_outbox(session, settings.smtp, settings.public_base_url, now)
         session.commit()
+    with sessions() as session:  # the dashboard's day rows: yesterday, and days changed since they were built
+        counted_days = refresh_dashboard_days(session, now)
+        session.commit()
     return {
         "escalated": len(escalated),
         "unanswered": len(unanswered),
@@ -75,6 +79,7 @@ def periodic_work(
         "handed_over": handed_over,
         "mailed": mailed,
         "addressed": addressed,
+        "dashboard_days": counted_days,
     }
 
 

@@ -8,8 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, stream_with_context, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    g,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_login import current_user
 
 from geo.areas import wijken
@@ -65,11 +76,18 @@ def link(endpoint: str, filters: Filters, **extra) -> str:
     return url_for(endpoint, **filters.params(), **{k: v for k, v in extra.items() if v})
 
 
+QUERY_SAFE = "!$'()*,/:;?@"  # what werkzeug leaves unescaped in a query string, so the links are url_for's own
+
+
 def drill_link(filters: Filters, figure_row, column) -> str | None:
-    """The list of reports behind one cell of a figure."""
+    """The list of reports behind one cell of a figure: the same address url_for gives, with url_for asked once
+    per page (a year's figures have thousands of cells, and url_for was a third of the page's time)."""
     if not column.drill:
         return None
-    return link("dashboard.drill_down", filters.narrowed(**figure_row.narrowing(column)), set=column.drill)
+    values = [*filters.narrowed(**figure_row.narrowing(column)).params().items(), ("set", column.drill)]
+    if "drill_down_url" not in g:
+        g.drill_down_url = url_for("dashboard.drill_down")
+    return f"{g.drill_down_url}?{urlencode(values, safe=QUERY_SAFE)}"
 
 
 def group_label(group) -> str:

@@ -4,7 +4,9 @@ Seeds the demo history (triage/demo_history: the product's own norms, outcomes, 
 feedback) with a million reports over four years, serves the app with waitress, logs in as a team lead and
 times the whole dashboard page (every figure, chart and the map) for the default quarter and for a full
 year, plus a drill-down page and a figure's CSV. Timing follows bench_http.py's method (see bench_inbox.py).
-Target: the dashboard with all figures renders in under 1 s median.
+Target: the dashboard with all figures renders in under 1 s median. The seed ends by counting the dashboard's
+day rows (triage/monitoring/daily_rows.py), as the periodic run keeps them in production: `seed_seconds`
+includes that; the views read whole days from those rows and count today from the reports.
 """
 
 from __future__ import annotations
@@ -38,10 +40,22 @@ def seed_history(url: str, reports: int, days: int) -> float:
     with database.session() as session:
         seed(session, now=datetime.now(UTC), days=days, reports=reports, seed=1)
         session.commit()
-    with database.engine.begin() as connection:
-        connection.execute(sa.text("ANALYZE"))
+    seconds = round(time.perf_counter() - started, 1)
+    # What autovacuum does within minutes of a bulk load: statistics, and the visibility map that lets the
+    # turnaround percentiles read their times from the index alone (a production database is in that state).
+    with database.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(sa.text("VACUUM ANALYZE"))
     database.dispose()
-    return round(time.perf_counter() - started, 1)
+    return seconds
+
+
+def built_days(url: str) -> int:
+    """How many days the dashboard reads from its day rows rather than counting them."""
+    engine = sa.create_engine(url)
+    with engine.connect() as connection:
+        days = connection.execute(sa.text("SELECT count(*) FROM dashboard_built_day")).scalar()
+    engine.dispose()
+    return days
 
 
 def create_lead(env: dict) -> None:
@@ -75,12 +89,14 @@ def main() -> None:
             run([*FLASK, "setup"], env)
             create_lead(env)
             seed_seconds = seed_history(url, args.reports, args.days)
+            days_built = built_days(url)
             with serving(env) as base:
                 session = log_in(base)
                 results = {
                     "reports": args.reports,
                     "days": args.days,
                     "seed_seconds": seed_seconds,
+                    "dashboard_days_built": days_built,
                     "target": "dashboard median < 1000 ms",
                     **{name: timed(session, target, args.n, 3) for name, target in views(base).items()},
                 }

@@ -3,13 +3,19 @@
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
+from flask import url_for
 from sqlalchemy import func, select
 
 from models import Report, Role
 from tests.factories import PASSWORD, make_staff
 from tests.support.web import csrf_token_from, log_in
+from triage.monitoring.dimensions import Group
+from triage.monitoring.figures import Column, Row
+from triage.monitoring.filters import Filters, Period
+from web.dashboard import drill_link
 
 PERIOD = "van=2026-04-20&tot=2026-05-03"
 
@@ -129,3 +135,15 @@ def test_the_list_links_only_to_report_pages_the_person_may_open(client, people,
     log_in(client, "lead@haarlem.example")
     page = client.get(f"/dashboard/meldingen?{PERIOD}&set=inflow").get_data(as_text=True)
     assert f"/team/melding/{history['A'].id}" in page
+
+
+def test_drill_links_are_the_addresses_url_for_gives(app):
+    """The page writes its cells' links itself (url_for once per page); they must stay url_for's addresses."""
+    filters = Filters(Period(date(2026, 4, 20), date(2026, 5, 3)), category="12")
+    column = Column("dashboard.col.inflow", "count", "inflow")
+    narrowings = [{}, {"area": "BU0392 01/a b&c"}, {"period": Period(date(2026, 4, 27), date(2026, 4, 27))}]
+    with app.test_request_context("/dashboard"):
+        for narrowing in narrowings:
+            row = Row(Group("k", "label", False, narrowing), [1])
+            expected = url_for("dashboard.drill_down", **filters.narrowed(**narrowing).params(), set="inflow")
+            assert drill_link(filters, row, column) == expected

@@ -104,4 +104,5 @@ def test_mail_and_periodic_jobs_run_on_an_rq_worker(redis_app, redis_server, smt
         "handed_over": 0,
         "mailed": 0,
         "addressed": 0,
+        "dashboard_days": 0,
     }

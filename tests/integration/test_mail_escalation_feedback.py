@@ -84,7 +84,15 @@ def test_periodic_run_hands_over_owed_proposals_and_sends_the_outbox(connection,
 
     done = periodic_work(sessions, settings, START, hand_over=lambda ids: handed.extend(ids) or len(ids))
 
-    assert done == {"escalated": 0, "unanswered": 0, "anonymised": 0, "handed_over": 1, "mailed": 2, "addressed": 0}
+    assert done == {
+        "escalated": 0,
+        "unanswered": 0,
+        "anonymised": 0,
+        "handed_over": 1,
+        "mailed": 2,
+        "addressed": 0,
+        "dashboard_days": 0,
+    }
     assert handed == [report_with_email.id]
     assert smtp_server.recipients == [["bewoner@example.nl"]] * 2
 

@@ -96,5 +96,13 @@ def test_triage_is_one_command_line_for_the_app_and_the_classifiers(trained_inst
     assert listed.exit_code == 0 and listed.output.startswith("* "), listed.output
     periodic = runner.invoke(main, ["periodic"])
     assert periodic.exit_code == 0, periodic.output
-    done = {"escalated": 0, "unanswered": 0, "anonymised": 0, "handed_over": 0, "mailed": 0, "addressed": 0}
+    done = {
+        "escalated": 0,
+        "unanswered": 0,
+        "anonymised": 0,
+        "handed_over": 0,
+        "mailed": 0,
+        "addressed": 0,
+        "dashboard_days": 0,
+    }
     assert f"Periodic run: {done}" in periodic.output

@@ -26,6 +26,7 @@ from triage.demo_history.catalogue import Catalogue
 from triage.demo_history.chunks import Chunk, Context, Counts, Made, make_chunk
 from triage.demo_history.places import Buurten
 from triage.kernel.audit import AuditAction
+from triage.monitoring import refresh_dashboard_days
 from triage.reference.profile import load_profile
 
 CHUNK = 10_000
@@ -90,6 +91,7 @@ def seed(
     details = {"reports": count, "days": days, "seed": seed, "replaced": summary.replaced}
     event = {"report_id": None, "at": now, "actor": ACTOR, "action": AuditAction.DEMO_SEEDED, "details": details}
     connection.execute(AuditEvent.__table__.insert(), [event])
+    refresh_dashboard_days(session, now, rebuild=True)  # written in bulk: every day of the dashboard anew
     summary.seconds = clock.perf_counter() - started
     return summary
 

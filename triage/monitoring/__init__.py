@@ -1,6 +1,7 @@
 """The monitoring team's and team leads' figures: turnaround against the norms, backlog, classifier quality."""
 
 from triage.monitoring.agreement import LiveAccuracy, live_accuracy
+from triage.monitoring.daily_rows import refresh_dashboard_days
 from triage.monitoring.dashboard import FIGURES, build_dashboard, build_figure
 from triage.monitoring.exports import figure_csv, report_rows, reports_csv, reports_geojson
 from triage.monitoring.figures import Figure
@@ -22,6 +23,7 @@ __all__ = [
     "map_outlines",
     "neighbourhood_map",
     "read_filters",
+    "refresh_dashboard_days",
     "report_rows",
     "reports_csv",
     "reports_geojson",

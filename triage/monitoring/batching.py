@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, or_, select, text, tuple_
+from sqlalchemy import and_, func, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from models import Category, Report
@@ -126,6 +126,9 @@ def _answer(session: Session, wanted: _Source, now: datetime) -> None:
     picks = sorted(wanted.percentiles, key=lambda p: (p[0], p[1].key, p[2]))
     if picks:
         dimensions = [d for d in wanted.dimensions.values() if d.name in wanted.percentile_dims - {TOTAL}]
+        if _few_groups(session, wanted, dimensions):
+            _filtered_percentiles(session, wanted, dimensions, picks, now)
+            return
         columns = [
             func.percentile_disc(share).within_group(value).filter(own_condition(name, now))
             for name, value, share in picks
@@ -133,6 +136,38 @@ def _answer(session: Session, wanted: _Source, now: datetime) -> None:
         asking = sorted({name for name, _, _ in picks})
         for row in _grouped(session, wanted, dimensions, columns, asking, now):
             wanted.values[_group_of(dimensions, row)] = dict(zip(picks, row[-len(picks) :], strict=True))
+
+
+MOST_FILTERED_GROUPS = 8
+
+
+def _few_groups(session: Session, wanted: _Source, dimensions) -> bool:
+    """Whether each percentile can be its own aggregate: a handful of groups of a report's own column."""
+    if any(d.needs_category or d.name in ("day", "week") for d in dimensions):
+        return False
+    return sum(len(d.groups(session, wanted.filters)) for d in dimensions) <= MOST_FILTERED_GROUPS
+
+
+def _filtered_percentiles(session: Session, wanted: _Source, dimensions, picks, now: datetime) -> None:
+    """Every group's percentiles as aggregates FILTERed to the group, in one pass without GROUP BY: PostgreSQL
+    then sorts each group's values once instead of first sorting all rows by group (twice as fast at a year)."""
+    groups = [(TOTAL, TOTAL, None)]
+    for dimension in dimensions:
+        expression = dimension.expression("postgresql", wanted.moment, wanted.filters.period)
+        groups += [
+            (dimension.name, group.key, expression == group.key) for group in dimension.groups(session, wanted.filters)
+        ]
+    columns = []
+    for _, _, in_group in groups:
+        for name, value, share in picks:
+            condition = own_condition(name, now) if in_group is None else and_(own_condition(name, now), in_group)
+            columns.append(func.percentile_disc(share).within_group(value).filter(condition))
+    asking = sorted({name for name, _, _ in picks})
+    row = next(iter(_grouped(session, wanted, [], columns, asking, now)))
+    width = len(picks)
+    for position, (dimension_name, key, _) in enumerate(groups):
+        values = row[position * width : (position + 1) * width]
+        wanted.values[(dimension_name, key)] = dict(zip(picks, values, strict=True))
 
 
 def _grouped(session: Session, wanted: _Source, dimensions, columns, names, now: datetime):

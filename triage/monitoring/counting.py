@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from models import Category, Report
 from triage.monitoring.batching import active_batch
+from triage.monitoring.daily_counts import answers, day_counts
 from triage.monitoring.dimensions import Dimension
 from triage.monitoring.filters import Filters, report_conditions
 from triage.monitoring.report_sets import (
@@ -26,7 +27,25 @@ Counts = dict[object, dict[str, int]]  # group key -> set name -> number of repo
 
 
 def count_sets(session: Session, dimension: Dimension, names: list[str], filters: Filters, now: datetime) -> Counts:
-    """How many reports of each named set fall in each group of the dimension, within the filters."""
+    """How many reports of each named set fall in each group of the dimension, within the filters: from the
+    day rows where they answer (daily_counts.py), otherwise by counting the reports."""
+    stored = [name for name in names if answers(filters, [name])]
+    counted = [name for name in names if name not in stored]
+    found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
+    if stored:
+
+        def count_rows(by: Dimension, members: list[str], narrowed: Filters) -> Counts:
+            return count_reports(session, by, members, narrowed, now)
+
+        for key, values in day_counts(session, dimension, stored, filters, count_rows).items():
+            found[key].update(values)
+    for key, values in count_reports(session, dimension, counted, filters, now).items():
+        found[key].update(values)
+    return found
+
+
+def count_reports(session: Session, dimension: Dimension, names: list[str], filters: Filters, now: datetime) -> Counts:
+    """The sets counted from the reports themselves, one query per source (or one batch on PostgreSQL)."""
     families: dict[tuple, list[str]] = defaultdict(list)
     for name in names:
         families[counting_source(name)].append(name)

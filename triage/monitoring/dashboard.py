@@ -20,6 +20,7 @@ from classifiers.artifacts import ArtifactStore
 from models import Feedback, Report
 from triage.monitoring import figures as f
 from triage.monitoring.batching import batched
+from triage.monitoring.daily_counts import reading_days
 from triage.monitoring.filters import Filters, report_conditions
 
 FigureBuilder = Callable[[Session, Filters, datetime], f.Figure]
@@ -68,7 +69,7 @@ def build_figure(session: Session, name: str, filters: Filters, now: datetime) -
 
 def _build(session: Session, names: list[str], filters: Filters, now: datetime) -> dict[str, f.Figure]:
     """The named figures; on PostgreSQL asked for first and counted in one pass per source (batching.py)."""
-    with batched(session, now) as batch:
+    with reading_days(), batched(session, now) as batch:
         if batch is not None:
             for name in names:
                 FIGURES[name](session, filters=filters, now=now)
