@@ -1,8 +1,8 @@
 """Training the queue classifier so that its figures hold on reports it never saw.
 
 Cross-validation inside the training data decides everything that is chosen: which policy rules stay as
-features (a rule stays only if leaving it out lowers the held-out macro-F1), the calibration, and each queue's
-routing threshold. Reports marked `training_only` (an enriched sample) are trained on in every fold but never
+features (a rule is dropped only if leaving it out raises the held-out macro-F1), the calibration, and each
+queue's routing threshold. Reports marked `training_only` (an enriched sample) are trained on in every fold but never
 scored, calibrated on or used for a threshold: their class shares are not those of real inflow.
 """
 
