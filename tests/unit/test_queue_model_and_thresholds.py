@@ -266,3 +266,9 @@ def test_category_proposals_routed_at_the_chosen_threshold_are_right_at_least_th
     threshold = safe_threshold(truth, predicted, confidence)
     routed = right[confidence >= threshold]
     assert len(routed) >= 20 and routed.mean() >= 0.96
+
+
+def test_a_category_threshold_may_lie_above_ninety_nine_percent():
+    truth = ["a"] * 100 + ["a", "b"] * 50
+    confidence = [0.9995] * 100 + [0.9945] * 100
+    assert safe_threshold(truth, ["a"] * 200, confidence) == 0.995
