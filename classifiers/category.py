@@ -15,13 +15,22 @@ from classifiers.text import MIN_LETTERS, carries_meaning
 
 SUB_MIN_EXAMPLES = 20
 CONTENT_FREE_CONFIDENCE = 0.2  # the most a text without meaning may claim, however busy the spot is
+# Chosen on the last quarter (by time) of the benchmark's training fold, never on its test fold: a softer
+# margin (C 0.15 rather than 0.5) and character n-grams of 3 to 5 (pairs of letters say little about a
+# category) raised the macro-F1 there from 0.714 to 0.757 at the same accuracy; 100,000 character features
+# score the same as 150,000 in a smaller artifact.
+CATEGORY_C = 0.15
+CHAR_NGRAMS = (3, 5)
+MAX_CHAR_FEATURES = 100_000
 
 
 class CategoryClassifier:
     task = "category"
 
-    def __init__(self, use_context: bool = True, C: float = 0.5, sub_threshold: float = 0.5) -> None:
-        self.vectorizer = ReportVectorizer(use_context=use_context)
+    def __init__(self, use_context: bool = True, C: float = CATEGORY_C, sub_threshold: float = 0.5) -> None:
+        self.vectorizer = ReportVectorizer(
+            use_context=use_context, max_char_features=MAX_CHAR_FEATURES, char_ngrams=CHAR_NGRAMS
+        )
         self.main = CalibratedLinear(C=C)
         self.sub: CalibratedLinear | None = None
         self.sub_parent: dict[str, str] = {}

@@ -63,12 +63,14 @@ def fast_sklearn():
 class ReportVectorizer:
     """Fits on training reports and turns any report (empty, emoji-only, very long) into a feature row."""
 
-    def __init__(self, use_context: bool = True, max_char_features: int = 150_000) -> None:
+    def __init__(
+        self, use_context: bool = True, max_char_features: int = 150_000, char_ngrams: tuple[int, int] = (2, 5)
+    ) -> None:
         self.use_context = use_context
         self.words = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, dtype=np.float32)
         self.chars = TfidfVectorizer(
             analyzer="char_wb",
-            ngram_range=(2, 5),
+            ngram_range=char_ngrams,
             min_df=2,
             sublinear_tf=True,
             max_features=max_char_features,

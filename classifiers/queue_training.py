@@ -1,8 +1,8 @@
 """Training the queue classifier so that its figures hold on reports it never saw.
 
 Cross-validation inside the training data decides everything that is chosen: which policy rules stay as
-features (a rule stays only if leaving it out lowers the held-out macro-F1), the calibration, and each queue's
-routing threshold. Reports marked `training_only` (an enriched sample) are trained on in every fold but never
+features (a rule is dropped only if leaving it out raises the held-out macro-F1), the calibration, and each
+queue's routing threshold. Reports marked `training_only` (an enriched sample) are trained on in every fold but never
 scored, calibrated on or used for a threshold: their class shares are not those of real inflow.
 """
 
@@ -115,14 +115,18 @@ def rule_ids_of(rules: RuleSet) -> list[str]:
 
 
 def select_rules(examples, folds, rules: RuleSet) -> tuple[list[str], dict[str, float]]:
-    """Each rule's effect: the held-out macro-F1 with every rule minus without it; kept only if it helps."""
+    """Each rule's effect: the held-out macro-F1 with every rule minus without it; dropped only if it hurts.
+
+    Kept when leaving it out does not raise the score: one rule alone moves the macro-F1 by a few thousandths,
+    within chance, while together they add about 0.01 (with only the rules that helped alone kept, the
+    cross-validated macro-F1 inside the benchmark's training fold was 0.792; with every rule, 0.801)."""
     everything = rule_ids_of(rules)
     base = macro_f1(judged(examples, folds, tuple(everything)))
     effects = {}
     for rule_id in everything:
         without = tuple(r for r in everything if r != rule_id)
         effects[rule_id] = round(base - macro_f1(judged(examples, folds, without)), 4)
-    return [r for r in everything if effects[r] > 0], effects
+    return [r for r in everything if effects[r] >= 0], effects
 
 
 def train_queue(

@@ -19,6 +19,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(hoor|horen|hoort|verneem|vernemen) (graag|het graag|snel)\b",
         r"\b(contact|afspraak|langskomen|langs komen|bezoek)\b",
         r"\b(please call|call me|get back to me)\b",
+        r"\b(telefonisch\w*|terugbel\w*|spreken|gesprek|persoonlijk)\b",
+        r"\b(terugkoppeling|reactie|antwoord) (graag|gewenst|verwacht)\b",
     ),
     "repeated_reporting": (
         r"\b(al|reeds|eerder|meerdere|vaker|herhaaldelijk|nogmaals|opnieuw|wederom|alweer)\b.{0,30}\b(gemeld|melding|meldingen|gebeld|geklaagd|doorgegeven)",
@@ -36,6 +38,9 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(beloofd|toegezegd|onterecht|boete|bekeurd|klacht)\w*",
         r"\bde gemeente (weet|doet|neemt|reageert)\b",
         r"\bnog steeds (niet|niets|geen)\b|\bafgehandeld\b",
+        r"\b(geen|niet|nooit) (meer )?(onderhoud|gehandhaafd|opgeruimd|opgelost|gerepareerd|teruggebeld)\b",
+        r"\b(weer|alweer|opnieuw|nogmaals) (niet|niets|geen)\b|\b(we|wij|ik) (zullen|gaan) (het )?zien\b",
+        r"\bgemeente\b.{0,40}\b(rommeltje|schande|faalt|niets|niks|nooit)\b",
     ),
     "distress": (
         r"\b(ten einde raad|wanhopig|radeloos|de maat is vol|het zat|klaar mee|niet normaal)\b",
@@ -43,6 +48,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(bang|angst|doodsbang|spoed|dringend|urgent)\w*",
         r"\b(ik|wij|we) (kan|kunnen|word|worden) (het |er )?(niet meer|gek)\b",
         r"\bin vredesnaam\b|\bgodsnaam\b",
+        r"\b(ben|zijn|is) (het )?(nu )?(echt |helemaal |goed )?(zat|beu)\b|\bspuugzat|\bgenoeg van\b|\bgek van\b",
+        r"\b(frustr|ergernis|verschrikkelijk)\w*|!{2,}|\?{2,}",
     ),
     "vulnerability": (
         r"\b(rolstoel|rollator|scootmobiel|invalide|gehandicapt|slechtziend|blind|mindervalide)\w*",
@@ -51,6 +58,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(gevallen|valt|gestruikeld|gewond)\b",
         r"\b(kan|kunnen|kom|komen) (mijn|de|haar|zijn|ons) (deur|huis|woning|garage|oprit) niet\b",
         r"\b(8|9)\d ?(jaar|jarige)\b",
+        r"\b(bejaarden|verzorgingshuis|zorgcentrum|thuiszorg|mantelzorg)\w*",
+        r"\bslecht ter been\b|\bkan niet (goed )?lopen\b|\bbeperking\w*",
     ),
     "neighbour_conflict": (
         r"\b(buurman|buurvrouw|buren|achterburen|bovenburen|onderburen|benedenburen)\b",
@@ -61,6 +70,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(verward|dakloos|dakloze|zwerver|zwerft|verwaarloosd|vervuild huis|verzamelwoede|eenzaam)\w*",
         r"\b(slaapt|slapen|overnacht|woont) .{0,30}\b(buiten|straat|portiek|bankje|tent|auto)\b",
         r"\b(drugs|dealen|dealer|alcohol|dronken|junk)\w*",
+        r"\btent\w*\b.{0,40}\b(slaap|slaapt|bosjes|woont)|\b(slaap|slaapt|slapen)\w* .{0,30}\btent\w*",
+        r"\b(slaapzak|bedel|zwerv|psychisch|hulpbehoevend)\w*",
     ),
     "person_named": (
         r"\b(mevrouw|mevr|mw|meneer|mijnheer|dhr|mr|melder|bewoonster|bewoner)\b",

@@ -10,7 +10,7 @@ from classifiers.evaluation import evaluate
 from classifiers.inputs import LabelledReport
 from classifiers.queue import QueueClassifier
 from classifiers.queue_training import train_queue
-from classifiers.thresholds import DECISIONS, DEMO, HISTORY
+from classifiers.thresholds import DECISIONS, DEMO, HISTORY, safe_threshold
 
 __all__ = ["train_queue"]  # trained in queue_training; imported from here by triage/ and the tests
 
@@ -23,13 +23,15 @@ def fingerprint(examples: Sequence[LabelledReport], task: str) -> str:
 
 
 def train_category(examples: Sequence[LabelledReport], use_context: bool = True) -> tuple[CategoryClassifier, dict]:
-    """Fit on everything; figures come from the part held out for calibration while fitting."""
+    """Fit on everything; figures and the routing threshold (`safe_threshold`, with its margin) come from the
+    part held out for calibration while fitting."""
     classifier = CategoryClassifier(use_context=use_context).fit(examples)
     metrics = {}
     if classifier.main.holdout_ is not None:
         truth, classes, probs = classifier.main.holdout_
         best = probs.argmax(axis=1)
         metrics = evaluate(truth, classes[best], probs.max(axis=1))
+        metrics["suggested_threshold"] = safe_threshold(truth, classes[best], probs.max(axis=1))
         classifier.threshold = metrics["suggested_threshold"]
     return classifier, metrics
 
