@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import sessionmaker
 
 from models import Escalation, Feedback, OutboxMail, ReportStatus, Role
-from tests.factories import make_report, route_report
+from tests.factories import QUIET_PERIODIC_RUN, make_report, route_report
 from tests.support.servers import free_port
 from tests.support.web import csrf_token_from, log_in
 from triage.notifications.sending import SmtpSettings, send_outbox
@@ -84,15 +84,7 @@ def test_periodic_run_hands_over_owed_proposals_and_sends_the_outbox(connection,
 
     done = periodic_work(sessions, settings, START, hand_over=lambda ids: handed.extend(ids) or len(ids))
 
-    assert done == {
-        "escalated": 0,
-        "unanswered": 0,
-        "anonymised": 0,
-        "handed_over": 1,
-        "mailed": 2,
-        "addressed": 0,
-        "dashboard_days": 0,
-    }
+    assert done == QUIET_PERIODIC_RUN | {"handed_over": 1, "mailed": 2}
     assert handed == [report_with_email.id]
     assert smtp_server.recipients == [["bewoner@example.nl"]] * 2
 
