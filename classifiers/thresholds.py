@@ -83,9 +83,7 @@ def safe_queue_thresholds(
 
 CATEGORY_MARGIN_TARGET = 0.96  # the category threshold aims a point above 95%: drift since training costs some
 # Up to 0.999: a calibrated category model reaches 96% right only among its surest proposals, above 0.99.
-FINE_GRID = [round(0.5 + 0.01 * step, 2) for step in range(50)] + [
-    round(0.99 + 0.001 * step, 3) for step in range(1, 10)
-]
+FINE_GRID = THRESHOLD_GRID + [round(0.99 + 0.001 * step, 3) for step in range(1, 10)]
 
 
 def safe_threshold(
@@ -94,7 +92,7 @@ def safe_threshold(
     confidence: Sequence[float],
     target: float = CATEGORY_MARGIN_TARGET,
 ) -> float:
-    """The lowest threshold (in steps of 0.01) from which up every stricter one keeps the routed proposals right
+    """The lowest threshold of FINE_GRID from which up every stricter one keeps the routed proposals right
     at least `target` of the time on held-out reports, counting one extra error for caution (as
     `costly_error_rate`); `NEVER_ROUTES` when none does.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -33,10 +34,7 @@ def count_sets(session: Session, dimension: Dimension, names: list[str], filters
     counted = [name for name in names if name not in stored]
     found: Counts = defaultdict(lambda: dict.fromkeys(names, 0))
     if stored:
-
-        def count_rows(by: Dimension, members: list[str], narrowed: Filters) -> Counts:
-            return count_reports(session, by, members, narrowed, now)
-
+        count_rows = partial(count_reports, session, now=now)  # for the days the rows cannot answer
         for key, values in day_counts(session, dimension, stored, filters, count_rows).items():
             found[key].update(values)
     for key, values in count_reports(session, dimension, counted, filters, now).items():
