@@ -59,9 +59,7 @@ def after_commit(report_ids: Iterable[int] = ()) -> None:
     """
     report_ids = list(dict.fromkeys(report_ids))
     if current_app.config.get("REDIS_URL"):
-        if report_ids:
-            _enqueue(report_ids)
-        _enqueue_mail()
+        _hand_over_to_rq(report_ids)
         return
     app = current_app._get_current_object()
     if app.config.get("JOBS_IN_BACKGROUND", True):
@@ -124,7 +122,7 @@ def dispatch_pending() -> int:
 def hand_over(report_ids: list[int]) -> int:
     """Proposals still owed go to rq when Redis is configured, else they are made here and now."""
     if current_app.config.get("REDIS_URL"):
-        return _enqueue(report_ids)
+        return _enqueue_owed(report_ids)
     return sum(_run_inline(report_id) for report_id in dict.fromkeys(report_ids))
 
 
@@ -150,8 +148,8 @@ def start_periodic_thread(app: Flask) -> None:
     threading.Thread(target=loop, name="periodic", daemon=True).start()
 
 
-def _enqueue(report_ids: list[int]) -> int:
-    """Proposals to rq (each report at most once in the queue); with Redis down they stay pending."""
+def _enqueue_owed(report_ids: list[int]) -> int:
+    """The sweep's proposals to rq, after settling abandoned jobs; with Redis down they stay pending."""
     from redis.exceptions import RedisError
 
     from triage.jobs import enqueue_proposals, redis_client
@@ -160,6 +158,20 @@ def _enqueue(report_ids: list[int]) -> int:
         return enqueue_proposals(redis_client(current_app.config["REDIS_URL"]), report_ids)
     except RedisError as error:
         log.warning("Redis unavailable, %d proposal jobs stay pending: %s", len(report_ids), error)
+        return 0
+
+
+def _hand_over_to_rq(report_ids: list[int]) -> int:
+    """Proposals and a mail run to rq (each report at most once in the queue); with Redis down the proposal
+    jobs stay pending and the mail stays in the outbox, for the periodic run to hand over."""
+    from redis.exceptions import RedisError
+
+    from triage.jobs import hand_over_after_commit, redis_client
+
+    try:
+        return hand_over_after_commit(redis_client(current_app.config["REDIS_URL"]), report_ids)
+    except RedisError as error:
+        log.warning("Redis unavailable, %d proposal jobs stay pending, mail in the outbox: %s", len(report_ids), error)
         return 0
 
 

@@ -248,6 +248,7 @@ def submit_report(
         language=submission.language,
         created_at=now,
         reporter=_reporter(submission, now),
+        attachments=[],  # a new report's photos are the ones attached here: no query to count them later
     )
     if submission.address_sought:
         store_address(report, submission.address, now)
