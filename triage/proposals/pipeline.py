@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from datetime import datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from classifiers.proposal import CategoryProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
@@ -59,6 +59,15 @@ def category_for(session: Session, proposal: CategoryProposal | None) -> Categor
     return sub if sub is not None and sub.is_active else main
 
 
+# What the classifiers read of a report, loaded with it: four lazy loads were four round trips a proposal.
+READ_FOR_A_PROPOSAL = (
+    joinedload(Report.reporter),
+    joinedload(Report.wijk),
+    joinedload(Report.buurt),
+    selectinload(Report.attachments),
+)
+
+
 @dataclass(frozen=True)
 class PreparedProposal:
     """A proposal worked out from reads only, ready to be stored in a short write transaction."""
@@ -77,7 +86,7 @@ def prepare_proposal(
     session: Session, classifiers: LoadedClassifiers, report_id: int, now: datetime
 ) -> PreparedProposal | None:
     """The classifier's work, done without writing: on SQLite no write lock is held while it thinks."""
-    report = session.get(Report, report_id)
+    report = session.get(Report, report_id, options=READ_FOR_A_PROPOSAL)
     if report is None or session.scalar(select(Proposal.id).where(Proposal.report_id == report_id)):
         return None
     nearby = earlier_reports_nearby(session, report)
@@ -116,30 +125,39 @@ def _routing_reason(routing: Routing, proposed: Queue | None) -> dict:
     }
 
 
-def store_proposal(session: Session, prepared: PreparedProposal | None, report_id: int, now: datetime) -> None:
-    """Store the proposal (unless one exists already), route a confident one, and settle the owed jobs."""
+def store_proposal(
+    session: Session, prepared: PreparedProposal | None, report_id: int, now: datetime
+) -> Proposal | None:
+    """Store the proposal (unless one exists already), route a confident one, and settle the owed jobs.
+
+    Returns the report's proposal, the one stored here or the one it had already."""
     report = session.get(Report, report_id)
     if report is None:
-        return
-    existing = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
-    if existing is None and prepared is not None:
+        return None
+    proposal = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
+    if proposal is None and prepared is not None:
         proposal = Proposal(**asdict(prepared), created_at=now)  # the prepared fields are the columns
         session.add(proposal)
         session.flush()
         record(session, report, AuditAction.PROPOSAL_MADE, CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
         if not proposal.needs_person and report.status.awaits_triage:
             _route(session, report, proposal, now)
-    for job in session.scalars(
-        select(PendingJob).where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))
-    ):
-        job.done_at, job.attempts = now, job.attempts + 1
+    session.execute(  # one statement settles them: the jobs themselves are never needed here
+        update(PendingJob)
+        .where(PendingJob.report_id == report_id, PendingJob.done_at.is_(None))
+        .values(done_at=now, attempts=PendingJob.attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
     session.flush()
+    return proposal
 
 
 def run_proposal(session: Session, classifiers: LoadedClassifiers, report_id: int, now: datetime) -> Proposal | None:
     """Prepare and store in one session (rq workers); the embedded default splits the two over sessions."""
-    store_proposal(session, prepare_proposal(session, classifiers, report_id, now), report_id, now)
-    return session.scalar(select(Proposal).where(Proposal.report_id == report_id))
+    report = session.get(Report, report_id, options=READ_FOR_A_PROPOSAL)  # held: storing finds it in the session
+    proposal = store_proposal(session, prepare_proposal(session, classifiers, report_id, now), report_id, now)
+    del report
+    return proposal
 
 
 def _route(session: Session, report: Report, proposal: Proposal, now: datetime) -> None:
