@@ -6,7 +6,9 @@ installed and load mod_spatialite on every new connection.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,8 @@ SPATIALITE_PACKAGE_HINT = (
 
 
 WRITES_AHEAD = "writes_ahead"
+BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock before "database is locked"
+log = logging.getLogger(__name__)
 
 
 class SpatiaLiteMissing(RuntimeError):
@@ -50,23 +54,70 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
     # WAL lets the web server read while a report is being written; the timeout rides out short locks.
     dbapi_conn.execute("PRAGMA journal_mode=WAL")
     dbapi_conn.execute("PRAGMA synchronous=NORMAL")
-    dbapi_conn.execute("PRAGMA busy_timeout=10000")
+    dbapi_conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     dbapi_conn.execute("PRAGMA foreign_keys=ON")
 
 
 def _take_over_sqlite_transactions(engine: Engine) -> None:
-    """Let SQLAlchemy, not the driver, start transactions, so SAVEPOINTs work (SQLAlchemy's pysqlite recipe)."""
+    """Let SQLAlchemy, not the driver, start transactions, so SAVEPOINTs work (SQLAlchemy's pysqlite recipe),
+    and let this process's writers take turns (see `_writer_turns`)."""
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None
 
+    turns = _writer_turns(engine)
+
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
         # A writer takes the write lock up front: a deferred transaction that reads first and then writes
         # fails at once with "database is locked" when another writer got in between; this one waits instead.
-        immediate = connection.get_execution_options().get(WRITES_AHEAD, False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not connection.get_execution_options().get(WRITES_AHEAD, False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        turns.take(connection)
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            turns.give_back(connection)
+            raise
+
+
+class _WriterTurns:
+    """This process's SQLite writers in line for the one write lock, woken in turn instead of polling for it.
+
+    Why: a writer that finds the lock taken is put to sleep by SQLite's busy handler for 1, 2, 5 ... up to
+    100 ms at a time and tries again, so under four concurrent residents one unlucky request kept losing to
+    the others and waited over a second. Waiting on a lock of our own (re-entrant, so a thread that nests
+    writers fails on SQLite's busy timeout as before instead of hanging) wakes the next writer as soon as the
+    last one ends. Other processes (the CLI, a second server) still meet SQLite's busy timeout.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+
+    def take(self, connection) -> None:
+        # Bounded like SQLite's own wait: should a turn ever not be given back, writers are slow, never stuck.
+        if self.lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000):
+            connection.info[WRITER_TURN] = True
+        else:
+            log.warning("no SQLite writer turn within %d ms; going ahead on SQLite's busy timeout", BUSY_TIMEOUT_MS)
+
+    def give_back(self, connection) -> None:
+        if connection.info.pop(WRITER_TURN, False):
+            self.lock.release()
+
+
+WRITER_TURN = "writer_turn"
+
+
+def _writer_turns(engine: Engine) -> _WriterTurns:
+    turns = _WriterTurns()
+    # The turn ends as the transaction ends (just before its COMMIT or ROLLBACK reaches SQLite, which takes
+    # microseconds in WAL mode, well inside the busy handler's first wait).
+    event.listen(engine, "commit", turns.give_back)
+    event.listen(engine, "rollback", turns.give_back)
+    return turns
 
 
 def spatialite_available() -> bool:

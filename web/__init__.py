@@ -9,7 +9,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from models import Queue
 from triage.proposals import load_classifiers
-from web import cli, compression, database, errors, i18n, menu, municipality, security
+from web import cli, compression, database, errors, i18n, jobs, menu, municipality, security
 from web.auth import login_manager
 from web.config import settings_from_environment
 from web.extensions import csrf, limiter
@@ -37,6 +37,7 @@ def create_app(config: dict | None = None) -> Flask:
     menu.init_app(app)
     security.init_app(app)
     cli.init_app(app)
+    jobs.init_app(app)
     app.context_processor(lambda: {"queues": tuple(Queue)})  # the staff menu has a page per queue
     _register_blueprints(app)
     return app
