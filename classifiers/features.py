@@ -15,6 +15,7 @@ import sklearn
 from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
+from threadpoolctl import threadpool_limits
 
 from classifiers.inputs import ReportInput
 from classifiers.text import normalise
@@ -58,6 +59,13 @@ def tfidf(vectorizer: TfidfVectorizer, texts: list[str]) -> csr_matrix:
 def fast_sklearn():
     """Skip scikit-learn's per-call parameter checks: a single proposal must take about a millisecond."""
     return sklearn.config_context(skip_parameter_validation=True, assume_finite=True)
+
+
+def one_blas_thread():
+    """Training's linear algebra on one thread: SciPy's L-BFGS-B (written in C since 1.15) calls BLAS on small
+    vectors at every step, and OpenBLAS's threads waiting for a core of a busy machine made one logistic
+    regression fit on a queue benchmark fold take 5 to 6 s instead of 0.25 s (scipy/scipy#22438)."""
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 class ReportVectorizer:

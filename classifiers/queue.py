@@ -19,7 +19,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from classifiers.calibration import Calibration
-from classifiers.features import ReportVectorizer, fast_sklearn
+from classifiers.features import ReportVectorizer, fast_sklearn, one_blas_thread
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.proposal import QueueProposal
 from classifiers.reasons import Reason, reasons_from_features
@@ -73,32 +73,30 @@ class QueueClassifier:
         values[f"channel={report.channel or 'unknown'}"] = 1.0
         return values
 
-    def _rows(self, reports, categories, fit: bool, text_rows: csr_matrix | None = None) -> csr_matrix:
-        """Text rows (given, when cross-validation tries rule sets on the same fold) beside the policy rows."""
+    def _rows(self, reports, categories, fit: bool) -> csr_matrix:
+        """The text's rows beside the policy's."""
         policy = [self.policy_values(r, c) for r, c in zip(reports, categories, strict=True)]
-        if text_rows is None:
-            text_rows = self.vectorizer.fit_transform(reports) if fit else self.vectorizer.transform(reports)
+        text_rows = self.vectorizer.fit_transform(reports) if fit else self.vectorizer.transform(reports)
+        return self.stack(text_rows, policy, fit)
+
+    def stack(self, text_rows: csr_matrix, policy: Sequence[dict[str, float]], fit: bool) -> csr_matrix:
+        """Text rows from this classifier's vectorizer beside the rows of `policy_values` (cross-validation
+        stacks each fold once, with every rule, and leaves rule columns out to try a rule set)."""
         policy_rows = self.policy.fit_transform(policy) if fit else self.policy.transform(policy)
         return hstack([text_rows, POLICY_WEIGHT * policy_rows], format="csr")
 
-    def fit(self, examples: Sequence[LabelledReport], text_rows: csr_matrix | None = None) -> QueueClassifier:
-        """Fit on labelled reports; `text_rows` are their rows from this classifier's fitted vectorizer."""
+    def fit(self, examples: Sequence[LabelledReport]) -> QueueClassifier:
         examples = [e for e in examples if e.queue]
-        X = self._rows([e.report for e in examples], [e.category for e in examples], True, text_rows)
-        weights = np.array([ENRICHED_WEIGHT if e.training_only else 1.0 for e in examples])
-        model = LogisticRegression(C=self.C, max_iter=3000)
-        self.model = model.fit(X, [e.queue for e in examples], sample_weight=weights)
+        X = self._rows([e.report for e in examples], [e.category for e in examples], True)
+        self.model = fit_model(X, [e.queue for e in examples], training_weights(examples), self.C)
         self.model.coef_ = self.model.coef_.astype(np.float32)
         return self
 
-    def scores(self, reports, categories, text_rows: csr_matrix | None = None) -> tuple[csr_matrix, np.ndarray]:
+    def scores(self, reports, categories) -> tuple[csr_matrix, np.ndarray]:
         """Feature rows and raw scores, computed directly (sklearn's checks cost more than the product)."""
         with fast_sklearn():
-            X = self._rows(reports, categories, False, text_rows)
-        scores = np.asarray(X @ self.model.coef_.T) + self.model.intercept_
-        if scores.shape[1] == 1:  # two queues in the labels: one score, for the second
-            scores = np.column_stack([np.zeros(len(scores)), scores[:, 0]])
-        return X, scores
+            X = self._rows(reports, categories, False)
+        return X, class_scores(self.model, X)
 
     def probabilities(self, reports: Sequence[ReportInput], categories: Sequence[str | None]) -> np.ndarray:
         return self.calibration.probabilities(self.scores(reports, categories)[1])
@@ -150,6 +148,29 @@ class QueueClassifier:
         if "policy" not in state:
             raise ValueError("a queue artifact from before the policy features and per-queue thresholds: retrain it")
         self.__dict__.update(state)
+
+
+def training_weights(examples: Sequence[LabelledReport]) -> np.ndarray:
+    return np.array([ENRICHED_WEIGHT if e.training_only else 1.0 for e in examples])
+
+
+def fit_model(X, queues, weights: np.ndarray, C: float = QUEUE_C, start=None) -> LogisticRegression:
+    """The logistic regression, on one BLAS thread; `start` (coefficients, intercepts) of a fit on nearly the
+    same columns is where the solver begins, so that trying a rule set in cross-validation takes a few steps.
+    The optimum does not depend on it (the penalised loss has one minimum), only the steps to reach it."""
+    model = LogisticRegression(C=C, max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        model.coef_, model.intercept_ = start
+    with one_blas_thread():
+        return model.fit(X, queues, sample_weight=weights)
+
+
+def class_scores(model: LogisticRegression, X: csr_matrix) -> np.ndarray:
+    """A score per queue (the sparse product, without sklearn's checks); with two queues, zero for the first."""
+    scores = np.asarray(X @ model.coef_.T) + model.intercept_
+    if scores.shape[1] == 1:
+        scores = np.column_stack([np.zeros(len(scores)), scores[:, 0]])
+    return scores
 
 
 def least_costly(labels: list[str], probs: np.ndarray) -> int:

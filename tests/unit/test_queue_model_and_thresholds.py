@@ -12,8 +12,8 @@ import pytest
 
 from classifiers.calibration import Calibration
 from classifiers.inputs import LabelledReport, ReportInput
-from classifiers.queue import COSTS, QueueClassifier, least_costly
-from classifiers.queue_training import train_queue
+from classifiers.queue import COSTS, QueueClassifier, class_scores, fit_model, least_costly
+from classifiers.queue_training import folds_for, rule_ids_of, train_queue
 from classifiers.rules import RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 from classifiers.thresholds import (
@@ -232,6 +232,30 @@ def test_a_rule_is_dropped_only_if_leaving_it_out_raises_the_held_out_score(smal
     _, metrics = train_queue(small_examples, rules)
     assert set(metrics["rule_effects"]) == {r.id for r in rules.rules} | {"category-default"}
     assert metrics["rules_kept"] == [r for r, effect in metrics["rule_effects"].items() if effect >= 0]
+
+
+def test_a_fold_with_a_rule_column_left_out_is_what_a_classifier_without_that_rule_builds(small_examples):
+    rules = product_rules()
+    examples = small_examples + [labelled(f"Ik ben boos, bel mij terug over tegel {n}", "maatwerk") for n in range(5)]
+    fold = folds_for(examples, rules)[0]
+    taught = [examples[k] for k in fold.train]
+    without = QueueClassifier(rules, rule_ids=[r for r in rule_ids_of(rules) if r != "asks-for-contact"])
+    rows = without._rows([e.report for e in taught], [e.category for e in taught], fit=True)
+    dropped = fold.X_train[:, fold.columns_without({"asks-for-contact"})]
+    assert "asks-for-contact" in fold.rule_columns
+    assert dropped.shape == rows.shape and abs(dropped - rows).max() == 0
+
+
+def test_a_fit_that_starts_from_nearby_coefficients_reaches_the_same_model(small_examples):
+    fold = folds_for(small_examples, product_rules())[0]
+    cold = fit_model(fold.X_train, fold.queues, fold.weights)
+    nudged = (cold.coef_ * 0.5, cold.intercept_ * 0.5)
+    warm = fit_model(fold.X_train, fold.queues, fold.weights, start=nudged)
+    cold_scores, warm_scores = class_scores(cold, fold.X_test), class_scores(warm, fold.X_test)
+    assert np.allclose(cold_scores, warm_scores, atol=0.02)  # the solver's tolerance, not another optimum
+    assert (cold_scores.argmax(axis=1) == warm_scores.argmax(axis=1)).all()
+    again = fit_model(fold.X_train, fold.queues, fold.weights, start=(cold.coef_, cold.intercept_))
+    assert again.n_iter_[0] < cold.n_iter_[0] / 2  # started at the optimum: a few steps, not a new search
 
 
 def test_with_two_queues_in_the_labels_both_get_a_probability():
