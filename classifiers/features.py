@@ -46,14 +46,18 @@ def context_values(report: ReportInput) -> dict[str, float]:
 
 
 def tfidf(vectorizer: TfidfVectorizer, texts: list[str]) -> csr_matrix:
-    """The same rows as vectorizer.transform, without its input checks (a third of a single proposal's time)."""
-    counts = CountVectorizer.transform(vectorizer, texts).astype(np.float32)
-    np.log(counts.data, out=counts.data)
-    counts.data += 1.0  # sublinear tf
-    weighted = counts.multiply(vectorizer.idf_.astype(np.float32)).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    """The same rows as vectorizer.transform, computed on the counts' arrays: sklearn's input checks and
+    scipy's broadcasting products took half of a single proposal's time."""
+    counts = CountVectorizer.transform(vectorizer, texts)
+    data = counts.data.astype(np.float32)
+    np.log(data, out=data)
+    data += 1.0  # sublinear tf
+    data *= vectorizer.idf_[counts.indices]
+    rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
     norms[norms == 0] = 1.0
-    return csr_matrix(weighted.multiply(1.0 / norms[:, None]), dtype=np.float32)
+    data /= norms[rows].astype(np.float32)
+    return csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape)
 
 
 def fast_sklearn():

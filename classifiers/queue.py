@@ -23,7 +23,7 @@ from classifiers.features import ReportVectorizer, fast_sklearn, one_blas_thread
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.proposal import QueueProposal
 from classifiers.reasons import Reason, reasons_from_features
-from classifiers.rules import RuleSet, plain
+from classifiers.rules import RuleFiring, RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 
 POLICY_WEIGHT = 1.0  # the policy features beside the text's tf-idf rows (each of unit length)
@@ -62,20 +62,26 @@ class QueueClassifier:
     def labels(self) -> list[str]:
         return [str(label) for label in self.model.classes_]
 
-    def policy_values(self, report: ReportInput, category: str | None) -> dict[str, float]:
+    def firings(self, report: ReportInput, category: str | None) -> list[RuleFiring]:
+        """The kept rules that fire on a report."""
+        return [f for f in self.rules.fired(report, category) if self.rule_ids is None or f.rule_id in self.rule_ids]
+
+    def policy_values(
+        self, report: ReportInput, category: str | None, firings: Sequence[RuleFiring] | None = None
+    ) -> dict[str, float]:
         """The policy's meaning as numbers: signs, how it is written, place, reporter, rules, category."""
         text = plain(report.text)
         values = {**signs_in(text), **shape_of(report.text or ""), **place_and_reporter(report, category)}
-        for firing in self.rules.fired(report, category):
-            if self.rule_ids is None or firing.rule_id in self.rule_ids:
-                values[f"rule={firing.rule_id}"] = 1.0
+        for firing in self.firings(report, category) if firings is None else firings:
+            values[f"rule={firing.rule_id}"] = 1.0
         values[f"category={category or 'unknown'}"] = 1.0
         values[f"channel={report.channel or 'unknown'}"] = 1.0
         return values
 
-    def _rows(self, reports, categories, fit: bool) -> csr_matrix:
-        """The text's rows beside the policy's."""
-        policy = [self.policy_values(r, c) for r, c in zip(reports, categories, strict=True)]
+    def _rows(self, reports, categories, fit: bool, firings=None) -> csr_matrix:
+        """The text's rows beside the policy's (`firings`: the kept rules' firings per report, if known)."""
+        firings = firings or [None] * len(reports)
+        policy = [self.policy_values(*args) for args in zip(reports, categories, firings, strict=True)]
         text_rows = self.vectorizer.fit_transform(reports) if fit else self.vectorizer.transform(reports)
         return self.stack(text_rows, policy, fit)
 
@@ -92,10 +98,10 @@ class QueueClassifier:
         self.model.coef_ = self.model.coef_.astype(np.float32)
         return self
 
-    def scores(self, reports, categories) -> tuple[csr_matrix, np.ndarray]:
+    def scores(self, reports, categories, firings=None) -> tuple[csr_matrix, np.ndarray]:
         """Feature rows and raw scores, computed directly (sklearn's checks cost more than the product)."""
         with fast_sklearn():
-            X = self._rows(reports, categories, False)
+            X = self._rows(reports, categories, False, firings)
         return X, class_scores(self.model, X)
 
     def probabilities(self, reports: Sequence[ReportInput], categories: Sequence[str | None]) -> np.ndarray:
@@ -104,15 +110,15 @@ class QueueClassifier:
     def propose(
         self, reports: Sequence[ReportInput], categories: Sequence[str | None], explain: bool = True
     ) -> list[QueueProposal]:
-        X, scores = self.scores(reports, categories)
+        fired = [self.firings(r, c) for r, c in zip(reports, categories, strict=True)]
+        X, scores = self.scores(reports, categories, fired)
         probs = self.calibration.probabilities(scores)
-        return [self._proposal(reports[i], categories[i], X[i], probs[i], explain) for i in range(len(reports))]
+        return [self._proposal(fired[i], X[i], probs[i], explain) for i in range(len(reports))]
 
-    def _proposal(self, report, category, row, probs, explain) -> QueueProposal:
+    def _proposal(self, fired: list[RuleFiring], row, probs, explain) -> QueueProposal:
         likeliest = int(np.argmax(probs))
         chosen = least_costly(self.labels, probs)
         queue, confidence = self.labels[chosen], float(probs[chosen])
-        fired = [f for f in self.rules.fired(report, category) if self.rule_ids is None or f.rule_id in self.rule_ids]
         reasons = [f.reason for f in fired if f.queue == queue]
         if explain:
             reasons += self.explain(row, chosen)
