@@ -40,6 +40,7 @@ class Fold:
     queues: np.ndarray
     weights: np.ndarray
     rule_columns: dict[str, int]
+    policy_from: int  # the first policy column (the text's come before)
     start: tuple[np.ndarray, np.ndarray] | None = None  # coefficients and intercepts with every rule
 
     def columns_without(self, dropped: set[str]) -> np.ndarray:
@@ -64,7 +65,18 @@ def folds_for(examples: Sequence[LabelledReport], rules: RuleSet) -> list[Fold]:
         rule_columns = _rule_columns(classifier.policy.feature_names_, text_train.shape[1])
         taught = [examples[i] for i in train]
         queues = np.array([e.queue for e in taught])
-        folds.append(Fold(list(train), scored, X_train, X_test, queues, training_weights(taught), rule_columns))
+        folds.append(
+            Fold(
+                list(train),
+                scored,
+                X_train,
+                X_test,
+                queues,
+                training_weights(taught),
+                rule_columns,
+                text_train.shape[1],
+            )
+        )
     return folds
 
 
