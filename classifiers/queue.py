@@ -27,20 +27,28 @@ from classifiers.rules import RuleFiring, RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 
 POLICY_WEIGHT = 1.0  # the policy features beside the text's tf-idf rows (each of unit length)
-ENRICHED_WEIGHT = 0.5  # a report picked because it looked like maatwerk teaches, but must not set the odds
+# A report picked because it looked like maatwerk teaches, but must not set the odds: its weight beside a report
+# drawn at random. The default; training chooses among ENRICHED_WEIGHTS by cross-validation (queue_training).
+ENRICHED_WEIGHT = 0.5
+ENRICHED_WEIGHTS = (0.25, 0.5, 1.0)
 # A logistic regression (C 3) rather than a linear SVM (C 0.1): in cross-validation inside the benchmark's
 # training fold it gave a macro-F1 of 0.792 against 0.785 and found more maatwerk (0.81 against 0.76).
 QUEUE_C = 3.0
 # What a wrong proposal costs, in "one ordinary mistake": truth -> proposed. A maatwerk report sent to the
 # simple queue is a person who needed a call and got a standard message: the error this product must not make.
-# Of the cost sets tried in cross-validation inside the benchmark's training fold (maatwerk missed costing
-# 1.5/2, 2/3 and 3/4 when proposed complex/simple), 3/4 found the most maatwerk (recall 0.85 against 0.81 and
-# 0.76) at the same macro-F1 (0.800); equal costs found a third fewer maatwerk reports.
+# The default; training chooses what a missed maatwerk costs among MAATWERK_MISSED by cross-validation
+# (queue_training.choose_setting). Equal costs found a third fewer maatwerk reports.
 COSTS = {
     "maatwerk": {"maatwerk": 0.0, "complex": 3.0, "simple": 4.0},
     "complex": {"maatwerk": 1.0, "complex": 0.0, "simple": 1.5},
     "simple": {"maatwerk": 1.0, "complex": 1.0, "simple": 0.0},
 }
+MAATWERK_MISSED = ((2.0, 3.0), (3.0, 4.0), (4.0, 6.0))  # what a maatwerk report costs proposed complex, simple
+
+
+def costs_missing_maatwerk(complex_cost: float, simple_cost: float) -> dict[str, dict[str, float]]:
+    """COSTS with another price on a missed maatwerk report; the other errors cost what they did."""
+    return {**COSTS, "maatwerk": {"maatwerk": 0.0, "complex": complex_cost, "simple": simple_cost}}
 
 
 class QueueClassifier:
@@ -56,6 +64,8 @@ class QueueClassifier:
         self.calibration = Calibration()
         self.threshold = 0.5  # the floor under every queue's own threshold (a setting may raise it)
         self.queue_thresholds: dict[str, float] = {}
+        self.costs = COSTS  # what each wrong proposal costs (chosen in training; COSTS until then)
+        self.enriched_weight = ENRICHED_WEIGHT
         self._names: list[str] | None = None
 
     @property
@@ -94,7 +104,8 @@ class QueueClassifier:
     def fit(self, examples: Sequence[LabelledReport]) -> QueueClassifier:
         examples = [e for e in examples if e.queue]
         X = self._rows([e.report for e in examples], [e.category for e in examples], True)
-        self.model = fit_model(X, [e.queue for e in examples], training_weights(examples), self.C)
+        weights = training_weights(examples, self.enriched_weight)
+        self.model = fit_model(X, [e.queue for e in examples], weights, self.C)
         self.model.coef_ = self.model.coef_.astype(np.float32)
         return self
 
@@ -117,7 +128,7 @@ class QueueClassifier:
 
     def _proposal(self, fired: list[RuleFiring], row, probs, explain) -> QueueProposal:
         likeliest = int(np.argmax(probs))
-        chosen = least_costly(self.labels, probs)
+        chosen = least_costly(self.labels, probs, self.costs)
         queue, confidence = self.labels[chosen], float(probs[chosen])
         reasons = [f.reason for f in fired if f.queue == queue]
         if explain:
@@ -153,11 +164,11 @@ class QueueClassifier:
         """An artifact from before the policy features cannot propose: say so, so that it is retrained."""
         if "policy" not in state:
             raise ValueError("a queue artifact from before the policy features and per-queue thresholds: retrain it")
-        self.__dict__.update(state)
+        self.__dict__.update({"costs": COSTS, "enriched_weight": ENRICHED_WEIGHT, **state})  # older: the defaults
 
 
-def training_weights(examples: Sequence[LabelledReport]) -> np.ndarray:
-    return np.array([ENRICHED_WEIGHT if e.training_only else 1.0 for e in examples])
+def training_weights(examples: Sequence[LabelledReport], enriched_weight: float = ENRICHED_WEIGHT) -> np.ndarray:
+    return np.array([enriched_weight if e.training_only else 1.0 for e in examples])
 
 
 def fit_model(X, queues, weights: np.ndarray, C: float = QUEUE_C, start=None) -> LogisticRegression:
@@ -179,10 +190,10 @@ def class_scores(model: LogisticRegression, X: csr_matrix) -> np.ndarray:
     return scores
 
 
-def least_costly(labels: list[str], probs: np.ndarray) -> int:
-    """The queue with the lowest expected cost under `COSTS`, given the calibrated probabilities."""
+def least_costly(labels: list[str], probs: np.ndarray, costs: dict[str, dict[str, float]] = COSTS) -> int:
+    """The queue with the lowest expected cost under `costs`, given the calibrated probabilities."""
     expected = [
-        sum(p * COSTS.get(truth, {}).get(proposed, 1.0) for truth, p in zip(labels, probs, strict=True))
+        sum(p * costs.get(truth, {}).get(proposed, 1.0) for truth, p in zip(labels, probs, strict=True))
         for proposed in labels
     ]
     return int(np.argmin(expected))

@@ -200,6 +200,8 @@ def new_queue_model(train, test, rules) -> dict:
         rules_kept=metrics["rules_kept"],
         rule_effects_on_cv_macro_f1=metrics["rule_effects"],
         costs=metrics["costs"],
+        enriched_weight=metrics["enriched_weight"],
+        settings_tried_in_training=metrics["settings_tried"],
     )
     maatwerk_threshold = classifier.threshold_for("maatwerk")
     result["maatwerk_proposals_below_threshold_wait"] = all(
