@@ -60,6 +60,10 @@ LABELS = ["complex", "maatwerk", "simple"]
         ("Mijn moeder is slecht ter been en kan niet langs de stoep", "vulnerability"),
         ("Het is een rommeltje bij de gemeente, er wordt geen onderhoud gepleegd", "handling_complaint"),
         ("Gisteren beloofden jullie te bekeuren, we zullen zien", "handling_complaint"),
+        ("De container is vermist, graag zo spoedig mogelijk reactie", "contact_request"),
+        ("Ik ga iedere week dezelfde melding maken totdat jullie het legen", "repeated_reporting"),
+        ("Kijk terug in vorige fixies, ook vorig jaar", "repeated_reporting"),
+        ("Mijn vader kan de trap niet meer op nu de leuning weg is", "vulnerability"),
     ],
 )
 def test_a_sign_of_the_policy_is_found_in_its_usual_wording(text, sign):
