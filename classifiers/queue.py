@@ -19,28 +19,36 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from classifiers.calibration import Calibration
-from classifiers.features import ReportVectorizer, fast_sklearn
+from classifiers.features import ReportVectorizer, fast_sklearn, one_blas_thread
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.proposal import QueueProposal
 from classifiers.reasons import Reason, reasons_from_features
-from classifiers.rules import RuleSet, plain
+from classifiers.rules import RuleFiring, RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 
 POLICY_WEIGHT = 1.0  # the policy features beside the text's tf-idf rows (each of unit length)
-ENRICHED_WEIGHT = 0.5  # a report picked because it looked like maatwerk teaches, but must not set the odds
+# A report picked because it looked like maatwerk teaches, but must not set the odds: its weight beside a report
+# drawn at random. The default; training chooses among ENRICHED_WEIGHTS by cross-validation (queue_training).
+ENRICHED_WEIGHT = 0.5
+ENRICHED_WEIGHTS = (0.25, 0.5, 1.0)
 # A logistic regression (C 3) rather than a linear SVM (C 0.1): in cross-validation inside the benchmark's
 # training fold it gave a macro-F1 of 0.792 against 0.785 and found more maatwerk (0.81 against 0.76).
 QUEUE_C = 3.0
 # What a wrong proposal costs, in "one ordinary mistake": truth -> proposed. A maatwerk report sent to the
 # simple queue is a person who needed a call and got a standard message: the error this product must not make.
-# Of the cost sets tried in cross-validation inside the benchmark's training fold (maatwerk missed costing
-# 1.5/2, 2/3 and 3/4 when proposed complex/simple), 3/4 found the most maatwerk (recall 0.85 against 0.81 and
-# 0.76) at the same macro-F1 (0.800); equal costs found a third fewer maatwerk reports.
+# The default; training chooses what a missed maatwerk costs among MAATWERK_MISSED by cross-validation
+# (queue_training.choose_setting). Equal costs found a third fewer maatwerk reports.
 COSTS = {
     "maatwerk": {"maatwerk": 0.0, "complex": 3.0, "simple": 4.0},
     "complex": {"maatwerk": 1.0, "complex": 0.0, "simple": 1.5},
     "simple": {"maatwerk": 1.0, "complex": 1.0, "simple": 0.0},
 }
+MAATWERK_MISSED = ((2.0, 3.0), (3.0, 4.0), (4.0, 6.0))  # what a maatwerk report costs proposed complex, simple
+
+
+def costs_missing_maatwerk(complex_cost: float, simple_cost: float) -> dict[str, dict[str, float]]:
+    """COSTS with another price on a missed maatwerk report; the other errors cost what they did."""
+    return {**COSTS, "maatwerk": {"maatwerk": 0.0, "complex": complex_cost, "simple": simple_cost}}
 
 
 class QueueClassifier:
@@ -56,49 +64,56 @@ class QueueClassifier:
         self.calibration = Calibration()
         self.threshold = 0.5  # the floor under every queue's own threshold (a setting may raise it)
         self.queue_thresholds: dict[str, float] = {}
+        self.costs = COSTS  # what each wrong proposal costs (chosen in training; COSTS until then)
+        self.enriched_weight = ENRICHED_WEIGHT
         self._names: list[str] | None = None
 
     @property
     def labels(self) -> list[str]:
         return [str(label) for label in self.model.classes_]
 
-    def policy_values(self, report: ReportInput, category: str | None) -> dict[str, float]:
+    def firings(self, report: ReportInput, category: str | None) -> list[RuleFiring]:
+        """The kept rules that fire on a report."""
+        return [f for f in self.rules.fired(report, category) if self.rule_ids is None or f.rule_id in self.rule_ids]
+
+    def policy_values(
+        self, report: ReportInput, category: str | None, firings: Sequence[RuleFiring] | None = None
+    ) -> dict[str, float]:
         """The policy's meaning as numbers: signs, how it is written, place, reporter, rules, category."""
         text = plain(report.text)
         values = {**signs_in(text), **shape_of(report.text or ""), **place_and_reporter(report, category)}
-        for firing in self.rules.fired(report, category):
-            if self.rule_ids is None or firing.rule_id in self.rule_ids:
-                values[f"rule={firing.rule_id}"] = 1.0
+        for firing in self.firings(report, category) if firings is None else firings:
+            values[f"rule={firing.rule_id}"] = 1.0
         values[f"category={category or 'unknown'}"] = 1.0
         values[f"channel={report.channel or 'unknown'}"] = 1.0
         return values
 
-    def _rows(self, reports, categories, fit: bool, text_rows: csr_matrix | None = None) -> csr_matrix:
-        """Text rows (given, when cross-validation tries rule sets on the same fold) beside the policy rows."""
-        policy = [self.policy_values(r, c) for r, c in zip(reports, categories, strict=True)]
-        if text_rows is None:
-            text_rows = self.vectorizer.fit_transform(reports) if fit else self.vectorizer.transform(reports)
+    def _rows(self, reports, categories, fit: bool, firings=None) -> csr_matrix:
+        """The text's rows beside the policy's (`firings`: the kept rules' firings per report, if known)."""
+        firings = firings or [None] * len(reports)
+        policy = [self.policy_values(*args) for args in zip(reports, categories, firings, strict=True)]
+        text_rows = self.vectorizer.fit_transform(reports) if fit else self.vectorizer.transform(reports)
+        return self.stack(text_rows, policy, fit)
+
+    def stack(self, text_rows: csr_matrix, policy: Sequence[dict[str, float]], fit: bool) -> csr_matrix:
+        """Text rows from this classifier's vectorizer beside the rows of `policy_values` (cross-validation
+        stacks each fold once, with every rule, and leaves rule columns out to try a rule set)."""
         policy_rows = self.policy.fit_transform(policy) if fit else self.policy.transform(policy)
         return hstack([text_rows, POLICY_WEIGHT * policy_rows], format="csr")
 
-    def fit(self, examples: Sequence[LabelledReport], text_rows: csr_matrix | None = None) -> QueueClassifier:
-        """Fit on labelled reports; `text_rows` are their rows from this classifier's fitted vectorizer."""
+    def fit(self, examples: Sequence[LabelledReport]) -> QueueClassifier:
         examples = [e for e in examples if e.queue]
-        X = self._rows([e.report for e in examples], [e.category for e in examples], True, text_rows)
-        weights = np.array([ENRICHED_WEIGHT if e.training_only else 1.0 for e in examples])
-        model = LogisticRegression(C=self.C, max_iter=3000)
-        self.model = model.fit(X, [e.queue for e in examples], sample_weight=weights)
+        X = self._rows([e.report for e in examples], [e.category for e in examples], True)
+        weights = training_weights(examples, self.enriched_weight)
+        self.model = fit_model(X, [e.queue for e in examples], weights, self.C)
         self.model.coef_ = self.model.coef_.astype(np.float32)
         return self
 
-    def scores(self, reports, categories, text_rows: csr_matrix | None = None) -> tuple[csr_matrix, np.ndarray]:
+    def scores(self, reports, categories, firings=None) -> tuple[csr_matrix, np.ndarray]:
         """Feature rows and raw scores, computed directly (sklearn's checks cost more than the product)."""
         with fast_sklearn():
-            X = self._rows(reports, categories, False, text_rows)
-        scores = np.asarray(X @ self.model.coef_.T) + self.model.intercept_
-        if scores.shape[1] == 1:  # two queues in the labels: one score, for the second
-            scores = np.column_stack([np.zeros(len(scores)), scores[:, 0]])
-        return X, scores
+            X = self._rows(reports, categories, False, firings)
+        return X, class_scores(self.model, X)
 
     def probabilities(self, reports: Sequence[ReportInput], categories: Sequence[str | None]) -> np.ndarray:
         return self.calibration.probabilities(self.scores(reports, categories)[1])
@@ -106,15 +121,15 @@ class QueueClassifier:
     def propose(
         self, reports: Sequence[ReportInput], categories: Sequence[str | None], explain: bool = True
     ) -> list[QueueProposal]:
-        X, scores = self.scores(reports, categories)
+        fired = [self.firings(r, c) for r, c in zip(reports, categories, strict=True)]
+        X, scores = self.scores(reports, categories, fired)
         probs = self.calibration.probabilities(scores)
-        return [self._proposal(reports[i], categories[i], X[i], probs[i], explain) for i in range(len(reports))]
+        return [self._proposal(fired[i], X[i], probs[i], explain) for i in range(len(reports))]
 
-    def _proposal(self, report, category, row, probs, explain) -> QueueProposal:
+    def _proposal(self, fired: list[RuleFiring], row, probs, explain) -> QueueProposal:
         likeliest = int(np.argmax(probs))
-        chosen = least_costly(self.labels, probs)
+        chosen = least_costly(self.labels, probs, self.costs)
         queue, confidence = self.labels[chosen], float(probs[chosen])
-        fired = [f for f in self.rules.fired(report, category) if self.rule_ids is None or f.rule_id in self.rule_ids]
         reasons = [f.reason for f in fired if f.queue == queue]
         if explain:
             reasons += self.explain(row, chosen)
@@ -149,13 +164,36 @@ class QueueClassifier:
         """An artifact from before the policy features cannot propose: say so, so that it is retrained."""
         if "policy" not in state:
             raise ValueError("a queue artifact from before the policy features and per-queue thresholds: retrain it")
-        self.__dict__.update(state)
+        self.__dict__.update({"costs": COSTS, "enriched_weight": ENRICHED_WEIGHT, **state})  # older: the defaults
 
 
-def least_costly(labels: list[str], probs: np.ndarray) -> int:
-    """The queue with the lowest expected cost under `COSTS`, given the calibrated probabilities."""
+def training_weights(examples: Sequence[LabelledReport], enriched_weight: float = ENRICHED_WEIGHT) -> np.ndarray:
+    return np.array([enriched_weight if e.training_only else 1.0 for e in examples])
+
+
+def fit_model(X, queues, weights: np.ndarray, C: float = QUEUE_C, start=None) -> LogisticRegression:
+    """The logistic regression, on one BLAS thread; `start` (coefficients, intercepts) of a fit on nearly the
+    same columns is where the solver begins, so that trying a rule set in cross-validation takes a few steps.
+    The optimum does not depend on it (the penalised loss has one minimum), only the steps to reach it."""
+    model = LogisticRegression(C=C, max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        model.coef_, model.intercept_ = start
+    with one_blas_thread():
+        return model.fit(X, queues, sample_weight=weights)
+
+
+def class_scores(model: LogisticRegression, X: csr_matrix) -> np.ndarray:
+    """A score per queue (the sparse product, without sklearn's checks); with two queues, zero for the first."""
+    scores = np.asarray(X @ model.coef_.T) + model.intercept_
+    if scores.shape[1] == 1:
+        scores = np.column_stack([np.zeros(len(scores)), scores[:, 0]])
+    return scores
+
+
+def least_costly(labels: list[str], probs: np.ndarray, costs: dict[str, dict[str, float]] = COSTS) -> int:
+    """The queue with the lowest expected cost under `costs`, given the calibrated probabilities."""
     expected = [
-        sum(p * COSTS.get(truth, {}).get(proposed, 1.0) for truth, p in zip(labels, probs, strict=True))
+        sum(p * costs.get(truth, {}).get(proposed, 1.0) for truth, p in zip(labels, probs, strict=True))
         for proposed in labels
     ]
     return int(np.argmin(expected))

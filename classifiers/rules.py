@@ -7,6 +7,7 @@ days). A category's default queue is a rule too, given by the taxonomy.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -36,15 +37,23 @@ class Rule:
             raise ValueError(f"rule {self.id}: unknown kind {self.kind!r}")
         for pattern in self.patterns:
             re.compile(pattern)
+        either(self.patterns)  # the patterns together, as `fires` searches them
         if self.kind != "text" and self.min_count < 1:
             raise ValueError(f"rule {self.id}: a {self.kind} rule needs min_count of at least 1")
 
     def fires(self, report: ReportInput, category: str | None, plain_text: str) -> bool:
         if self.kind == "text":
-            return any(re.search(pattern, plain_text) for pattern in self.patterns)
+            return bool(self.patterns) and either(self.patterns).search(plain_text) is not None
         if self.kind == "nearby_same_category":
             return category is not None and report.nearby_50m_30d.get(category, 0) >= self.min_count
         return report.reporter_reports_90d >= self.min_count
+
+
+@functools.cache
+def either(patterns: tuple[str, ...]) -> re.Pattern:
+    """A rule's patterns as one expression, compiled once: one search instead of one per pattern (and a look
+    in re's cache each time) was a sixth of a single queue proposal's time."""
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(please call|call me|get back to me)\b",
         r"\b(telefonisch\w*|terugbel\w*|spreken|gesprek|persoonlijk)\b",
         r"\b(terugkoppeling|reactie|antwoord) (graag|gewenst|verwacht)\b",
+        r"\bgraag\b.{0,25}\b(reactie|antwoord|terugkoppeling|contact|bericht)\b",  # "graag zo spoedig mogelijk reactie"
+        r"\b(spoedig|snel) (een )?(reactie|antwoord)\b",
     ),
     "repeated_reporting": (
         r"\b(al|reeds|eerder|meerdere|vaker|herhaaldelijk|nogmaals|opnieuw|wederom|alweer)\b.{0,30}\b(gemeld|melding|meldingen|gebeld|geklaagd|doorgegeven)",
@@ -28,6 +30,8 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\bmelding ?(nummer|nr)\b",
         r"\b(al|reeds) (een paar|meerdere|vaak|diverse) (keer|keren|malen)\b",
         r"\bnogmaals\b|\bweer opnieuw\b|\bzoals (al )?eerder\b",
+        r"\b(dezelfde|zelfde) melding\b|\b(vorige|eerdere) (melding|meldingen|fixi)\w*",
+        r"\b(iedere|elke) (week|dag|keer)\b.{0,40}\bmeld",
     ),
     "handling_complaint": (
         r"\bniemand (reageert|doet|komt)\b",
@@ -60,6 +64,7 @@ SIGNS: dict[str, tuple[str, ...]] = {
         r"\b(8|9)\d ?(jaar|jarige)\b",
         r"\b(bejaarden|verzorgingshuis|zorgcentrum|thuiszorg|mantelzorg)\w*",
         r"\bslecht ter been\b|\bkan niet (goed )?lopen\b|\bbeperking\w*",
+        r"\btrap(pen)?\b.{0,30}\bniet\b|\bniet\b.{0,30}\btrap(pen)?\b",  # the policy: "cannot use the stairs"
     ),
     "neighbour_conflict": (
         r"\b(buurman|buurvrouw|buren|achterburen|bovenburen|onderburen|benedenburen)\b",

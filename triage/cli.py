@@ -125,7 +125,8 @@ def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | 
 
 
 def _echo_queue_figures(metrics: dict) -> None:
-    """A queue artifact's thresholds per queue, the routed share at them, and the rules it kept as features."""
+    """A queue artifact's thresholds per queue, the routed share at them, the rules it kept as features and the
+    costs and enriched weight it chose."""
     if "queue_thresholds" not in metrics:
         return
     routed = metrics["routed"]
@@ -136,6 +137,12 @@ def _echo_queue_figures(metrics: dict) -> None:
         f"{metrics['training_only']} training-only rows never scored)"
     )
     click.echo(f"rules kept as features: {', '.join(metrics['rules_kept']) or 'none'}")
+    if "enriched_weight" in metrics:
+        missed = metrics["costs"]["maatwerk"]
+        click.echo(
+            f"chosen by cross-validation: a missed maatwerk costs {missed['complex']} as complex, "
+            f"{missed['simple']} as simple; enriched rows weigh {metrics['enriched_weight']}"
+        )
 
 
 @main.command()

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from classifiers.features import ReportVectorizer, context_values, meta_tokens
+from classifiers.features import ReportVectorizer, context_values, meta_tokens, tfidf
 from classifiers.inputs import ReportInput
 from classifiers.text import MAX_CHARACTERS, has_words, normalise
 
@@ -177,6 +177,13 @@ def test_vectorizer_keeps_words_seen_at_least_twice(vectorizer):
 
     assert "word:lantaarnpaal" in names
     assert "word:speeltuin" not in names  # seen once: min_df=2
+
+
+def test_the_quick_tfidf_rows_are_sklearns_rows(vectorizer):
+    texts = [normalise(t) for t in TRAINING_TEXTS + ["", "lantaarnpaal lantaarnpaal kapot", "qqq zzz"]]
+    for part in (vectorizer.words, vectorizer.chars):
+        quick, checked = tfidf(part, texts), part.transform(texts)
+        assert quick.shape == checked.shape and abs(quick - checked).max() < 1e-6
 
 
 # meta_tokens() and context_values()

@@ -12,8 +12,17 @@ import pytest
 
 from classifiers.calibration import Calibration
 from classifiers.inputs import LabelledReport, ReportInput
-from classifiers.queue import COSTS, QueueClassifier, least_costly
-from classifiers.queue_training import train_queue
+from classifiers.queue import (
+    COSTS,
+    ENRICHED_WEIGHTS,
+    MAATWERK_MISSED,
+    QueueClassifier,
+    class_scores,
+    costs_missing_maatwerk,
+    fit_model,
+    least_costly,
+)
+from classifiers.queue_training import MAATWERK_RECALL_FLOOR, folds_for, rule_ids_of, train_queue
 from classifiers.rules import RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 from classifiers.thresholds import (
@@ -51,6 +60,10 @@ LABELS = ["complex", "maatwerk", "simple"]
         ("Mijn moeder is slecht ter been en kan niet langs de stoep", "vulnerability"),
         ("Het is een rommeltje bij de gemeente, er wordt geen onderhoud gepleegd", "handling_complaint"),
         ("Gisteren beloofden jullie te bekeuren, we zullen zien", "handling_complaint"),
+        ("De container is vermist, graag zo spoedig mogelijk reactie", "contact_request"),
+        ("Ik ga iedere week dezelfde melding maken totdat jullie het legen", "repeated_reporting"),
+        ("Kijk terug in vorige fixies, ook vorig jaar", "repeated_reporting"),
+        ("Mijn vader kan de trap niet meer op nu de leuning weg is", "vulnerability"),
     ],
 )
 def test_a_sign_of_the_policy_is_found_in_its_usual_wording(text, sign):
@@ -232,6 +245,48 @@ def test_a_rule_is_dropped_only_if_leaving_it_out_raises_the_held_out_score(smal
     _, metrics = train_queue(small_examples, rules)
     assert set(metrics["rule_effects"]) == {r.id for r in rules.rules} | {"category-default"}
     assert metrics["rules_kept"] == [r for r, effect in metrics["rule_effects"].items() if effect >= 0]
+
+
+def test_a_fold_with_a_rule_column_left_out_is_what_a_classifier_without_that_rule_builds(small_examples):
+    rules = product_rules()
+    examples = small_examples + [labelled(f"Ik ben boos, bel mij terug over tegel {n}", "maatwerk") for n in range(5)]
+    fold = folds_for(examples, rules)[0]
+    taught = [examples[k] for k in fold.train]
+    without = QueueClassifier(rules, rule_ids=[r for r in rule_ids_of(rules) if r != "asks-for-contact"])
+    rows = without._rows([e.report for e in taught], [e.category for e in taught], fit=True)
+    dropped = fold.X_train[:, fold.columns_without({"asks-for-contact"})]
+    assert "asks-for-contact" in fold.rule_columns
+    assert dropped.shape == rows.shape and abs(dropped - rows).max() == 0
+
+
+def test_a_fit_that_starts_from_nearby_coefficients_reaches_the_same_model(small_examples):
+    fold = folds_for(small_examples, product_rules())[0]
+    cold = fit_model(fold.X_train, fold.queues, fold.weights(0.5))
+    nudged = (cold.coef_ * 0.5, cold.intercept_ * 0.5)
+    warm = fit_model(fold.X_train, fold.queues, fold.weights(0.5), start=nudged)
+    cold_scores, warm_scores = class_scores(cold, fold.X_test), class_scores(warm, fold.X_test)
+    assert np.allclose(cold_scores, warm_scores, atol=0.02)  # the solver's tolerance, not another optimum
+    assert (cold_scores.argmax(axis=1) == warm_scores.argmax(axis=1)).all()
+    again = fit_model(fold.X_train, fold.queues, fold.weights(0.5), start=(cold.coef_, cold.intercept_))
+    assert again.n_iter_[0] < cold.n_iter_[0] / 2  # started at the optimum: a few steps, not a new search
+
+
+def test_the_setting_is_the_best_macro_f1_among_those_that_find_enough_maatwerk_in_cross_validation(small_examples):
+    classifier, metrics = train_queue(small_examples, RuleSet([], {}))
+    tried = metrics["settings_tried"]
+    assert len(tried) == len(ENRICHED_WEIGHTS) * len(MAATWERK_MISSED)  # the sample has enriched rows
+    enough = {name: f for name, f in tried.items() if f["maatwerk_recall"] >= MAATWERK_RECALL_FLOOR}
+    chosen = f"enriched {metrics['enriched_weight']}, maatwerk missed "
+    chosen += f"{metrics['costs']['maatwerk']['complex']}/{metrics['costs']['maatwerk']['simple']}"
+    assert tried[chosen]["macro_f1"] == max(f["macro_f1"] for f in (enough or tried).values())
+    assert classifier.costs == metrics["costs"] and classifier.enriched_weight == metrics["enriched_weight"]
+
+
+def test_a_dearer_missed_maatwerk_turns_an_uncertain_proposal_to_maatwerk():
+    probs = np.array([0.3, 0.1, 0.6])  # complex, maatwerk, simple
+    assert LABELS[least_costly(LABELS, probs, costs_missing_maatwerk(2.0, 2.0))] == "simple"
+    assert LABELS[least_costly(LABELS, probs, costs_missing_maatwerk(4.0, 6.0))] == "maatwerk"
+    assert costs_missing_maatwerk(4.0, 6.0)["complex"] == COSTS["complex"]
 
 
 def test_with_two_queues_in_the_labels_both_get_a_probability():

@@ -170,6 +170,18 @@ def test_rule_with_a_bad_regular_expression_is_refused():
         Rule("x", "complex", "text", "reden", patterns=("(niet afgesloten",))
 
 
+def test_a_rule_fires_when_any_one_of_its_patterns_matches():
+    rule = Rule("x", "complex", "text", "reden", patterns=(r"\bverzakt\w*", r"\bgat in de weg\b"))
+    assert rule.fires(ReportInput(text="er is een gat in de weg"), None, "er is een gat in de weg")
+    assert rule.fires(ReportInput(text="verzakte stoep"), None, "verzakte stoep")
+    assert not rule.fires(ReportInput(text="lamp kapot"), None, "lamp kapot")
+
+
+def test_a_rule_whose_patterns_cannot_stand_together_is_refused():
+    with pytest.raises(re.error):  # each compiles alone, but one name cannot be given twice in one search
+        Rule("x", "complex", "text", "reden", patterns=("(?P<a>gat)", "(?P<a>kuil)"))
+
+
 def test_rules_file_with_a_bad_rule_is_refused(tmp_path):
     data = json.loads(RULES_FILE.read_text(encoding="utf-8"))
     data["rules"].append({"id": "broken", "queue": "complex", "kind": "text", "reason": "r", "patterns": ["[a-"]})

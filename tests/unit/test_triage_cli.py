@@ -169,6 +169,13 @@ def test_train_writes_a_queue_artifact_and_promotes_the_first(triage, labelled_f
     assert (artifact_dir / "queue" / version / "artifact.joblib").is_file()
 
 
+def test_train_says_the_costs_and_enriched_weight_cross_validation_chose(triage, labelled_file):
+    result = triage("train", "--data", labelled_file, "--format", "queue-labels")
+
+    assert result.exit_code == 0, result.output
+    assert re.search(r"chosen by cross-validation: a missed maatwerk costs \d\.\d as complex", result.output)
+
+
 def test_artifacts_list_shows_size_figures_and_source(triage, trained):
     result = triage("artifacts", "list")
 
