@@ -9,7 +9,7 @@ from geoalchemy2.shape import from_shape, to_shape
 from shapely import affinity
 from shapely.geometry import Point
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy.orm import Session, undefer
 
 from geo.wrong_door import WrongDoor
 from models import Area, AreaKind
@@ -35,7 +35,7 @@ def areas_containing(session: Session, lon: float, lat: float) -> list[Area]:
     The database answers; the shapes stay there (deferred): sending every containing area's geometry to
     Python to be parsed and thrown away was 11% of a create."""
     point = point_element(lon, lat)
-    query = select(Area).options(defer(Area.geom)).where(func.ST_Contains(Area.geom, point))
+    query = select(Area).where(func.ST_Contains(Area.geom, point))
     return list(session.scalars(query))
 
 
@@ -101,7 +101,9 @@ def representative_point(area: Area) -> tuple[float, float]:
 
 def outline_geojson(session: Session, municipality_code: str) -> dict:
     """The municipality's boundary as a GeoJSON Feature, for drawing on the resident's map."""
-    area = find_area(session, AreaKind.GEMEENTE, municipality_code)
+    area = session.scalar(
+        select(Area).options(undefer(Area.geom)).where(Area.kind == AreaKind.GEMEENTE, Area.code == municipality_code)
+    )
     if area is None:
         return {"type": "FeatureCollection", "features": []}
     return {
@@ -125,7 +127,8 @@ class Outline:
 def buurt_outlines(session: Session, tolerance_km: float = 0.01) -> list[Outline]:
     """Every buurt projected to kilometres (equirectangular at the buurten's mean latitude: under 0.5% off
     across a city) and simplified to about ten metres, which is all a map on a screen can show."""
-    areas = buurten(session)
+    with_shapes = select(Area).options(undefer(Area.geom)).where(Area.kind == AreaKind.BUURT).order_by(Area.name)
+    areas = list(session.scalars(with_shapes))
     shapes = [to_shape(area.geom) for area in areas]
     if not shapes:
         return []

@@ -84,7 +84,7 @@ def waiting_reports(
         select(Report)
         .where(Report.status == ReportStatus.RECEIVED, wanted)
         .order_by(Report.created_at, Report.id)
-        .options(selectinload(Report.buurt))
+        .options(selectinload(Report.buurt), selectinload(Report.wijk))  # both named in each row's place
         .limit(limit)
     )
     return list(session.scalars(query))

@@ -87,7 +87,7 @@ def work_list(
     page = max(filters.page, 1)
     rows = session.scalars(
         base.order_by(nulls_last(Report.due_at.asc()), Report.id)
-        .options(selectinload(Report.category), selectinload(Report.buurt))
+        .options(selectinload(Report.category), selectinload(Report.buurt), selectinload(Report.wijk))
         .offset((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
     )
