@@ -57,11 +57,16 @@ def run(command: list[str], env: dict) -> None:
 
 
 def seed(url: str, n: int) -> None:
+    """The reports in SQL, then what autovacuum does within a minute of a bulk load (as bench_dashboard.py):
+    statistics, and the visibility map that lets the work list's counts read the index alone. Without it the
+    count visited 7,000 heap pages (6.5 ms) where a production database visits none (0.4 ms)."""
     engine = sa.create_engine(url)
     with engine.begin() as connection:
         for statement in SEED_SQL.split(";"):
             if statement.strip():
                 connection.execute(sa.text(statement), {"n": n})
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(sa.text("VACUUM ANALYZE"))
     engine.dispose()
 
 
