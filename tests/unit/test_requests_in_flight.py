@@ -3,6 +3,8 @@ flight (at most a limit), counted by a WSGI middleware from the call until the r
 
 import threading
 
+import pytest
+
 from web.jobs import CountsRequests, RequestsInFlight
 
 
@@ -28,10 +30,8 @@ def test_a_request_is_in_flight_until_its_response_is_closed():
 
 def test_a_failing_request_is_no_longer_counted():
     in_flight = RequestsInFlight()
-    try:
+    with pytest.raises(RuntimeError):
         CountsRequests(failing_app, in_flight)({}, lambda *args: None)
-    except RuntimeError:
-        pass
     assert in_flight._count == 0
 
 
