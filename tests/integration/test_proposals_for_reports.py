@@ -114,3 +114,18 @@ def test_app_without_artifacts_runs_and_says_why(make_app, tmp_path):
 def test_configured_threshold_overrides_the_artifacts(make_app, artifact_root):
     app = make_app(ARTIFACT_DIR=str(artifact_root), QUEUE_THRESHOLD=0.99)
     assert app.extensions["classifiers"].queue.classifier.threshold == 0.99
+
+
+def test_a_spot_full_of_reports_gives_the_latest_few_hundred(session, tmp_path):
+    """A proposal's surroundings are bounded where reports pile up: the latest NEARBY_LIMIT, not every one."""
+    from geo.nearby import NEARBY_LIMIT, reports_near
+
+    oldest = [store_report(session, tmp_path, "Vol", created=NOW - timedelta(days=20, minutes=i)) for i in range(3)]
+    latest = [
+        store_report(session, tmp_path, "Vol", created=NOW - timedelta(hours=1, minutes=i)) for i in range(NEARBY_LIMIT)
+    ]
+    lon, lat = GROTE_MARKT
+    found = reports_near(session, lon, lat, 250, NOW - timedelta(days=30), NOW)
+    assert len(found) == NEARBY_LIMIT
+    assert {item.report_id for item in found} == {report.id for report in latest}
+    assert not {item.report_id for item in found} & {report.id for report in oldest}
