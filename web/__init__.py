@@ -12,7 +12,7 @@ from triage.proposals import load_classifiers
 from web import cli, compression, database, errors, i18n, jobs, menu, municipality, security
 from web.auth import login_manager
 from web.config import settings_from_environment
-from web.extensions import csrf, limiter
+from web.extensions import csrf, init_limiter
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -29,7 +29,7 @@ def create_app(config: dict | None = None) -> Flask:
         {"category": app.config["CATEGORY_THRESHOLD"], "queue": app.config["QUEUE_THRESHOLD"]},
     )
     csrf.init_app(app)
-    limiter.init_app(app)
+    init_limiter(app)
     login_manager.init_app(app)
     compression.init_app(app)
     i18n.init_app(app)

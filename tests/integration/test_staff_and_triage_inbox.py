@@ -94,6 +94,20 @@ def test_log_in_is_rate_limited(make_app, staff):
     assert codes[:10] == [401] * 10 and codes[10] == 429
 
 
+def test_each_app_keeps_its_own_rate_limit_switch(make_app, staff):
+    """Flask-Limiter has one switch for every app in a process: an app without limits (the browser tests' server)
+    had its log-ins refused after ten a minute once another app with limits was set up after it."""
+    staff(Role.TRIAGE_OFFICER)
+    without_limits = make_app().test_client()
+    with_limits = make_app(RATELIMIT_ENABLED=True).test_client()
+    codes = [log_in(without_limits, password="fout wachtwoord!!").status_code for _ in range(11)]
+    assert codes == [401] * 11
+    assert [log_in(with_limits, password="fout wachtwoord!!").status_code for _ in range(11)][10] == 429
+    without_limits_again = make_app().test_client()  # set up last, switched off: the other app keeps its limit
+    assert log_in(with_limits, password="fout wachtwoord!!").status_code == 429
+    assert log_in(without_limits_again, password="fout wachtwoord!!").status_code == 401
+
+
 def test_officer_sees_the_inbox_oldest_first_with_the_proposal(client, staff, waiting_report):
     staff(Role.TRIAGE_OFFICER)
     log_in(client)
