@@ -1,9 +1,10 @@
 """SQLite writers of one process take turns on a lock of their own instead of polling SQLite's write lock.
 
 The busy handler sleeps up to 100 ms between tries, which left one of four concurrent residents waiting over a
-second; a writer in line is woken when the turn is given back. These tests set SQLite's busy timeout to zero
-on every connection, so a writer that met the write lock inside SQLite would fail at once: only the turns
-can make it wait and succeed.
+second; a writer in line is woken when the turn is given back. These tests cut SQLite's busy timeout to
+200 ms while the first writer holds the lock for longer, so a writer that waited inside SQLite would fail: only
+the turns can make it wait and succeed. (Not zero: the turn is given back just before the COMMIT reaches SQLite,
+so the next writer may meet the lock for the moment the COMMIT takes.)
 """
 
 import threading
@@ -14,14 +15,16 @@ from sqlalchemy.exc import IntegrityError
 
 from models.database import WRITES_AHEAD, make_engine
 
+SQLITE_WAIT_MS = 200  # SQLite's own wait in these tests: far shorter than the first writer holds the lock
+
 
 @pytest.fixture
 def impatient_engine(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'turns.db'}")
 
     @event.listens_for(engine, "connect")
-    def _no_busy_wait(dbapi_conn, _record) -> None:  # runs after the product's own connect set-up
-        dbapi_conn.execute("PRAGMA busy_timeout=0")
+    def _short_busy_wait(dbapi_conn, _record) -> None:  # runs after the product's own connect set-up
+        dbapi_conn.execute(f"PRAGMA busy_timeout={SQLITE_WAIT_MS}")
 
     with engine.begin() as connection:
         connection.exec_driver_sql("CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT UNIQUE)")
@@ -60,7 +63,7 @@ def test_a_second_writer_waits_for_its_turn_and_writes(impatient_engine):
     holding.wait(5)
     second = threading.Thread(target=second_writer)
     second.start()
-    second.join(0.3)
+    second.join(3 * SQLITE_WAIT_MS / 1000)
     assert second.is_alive()  # in line for its turn, not failed on the lock
     release.set()
     first.join(5)
