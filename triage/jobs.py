@@ -118,6 +118,7 @@ def _hand_over(database: Database, redis_url: str | None, report_ids: list[int])
 
 
 MAIL_JOB_ID = "send-mail"
+HELD = ("queued", "started", "scheduled", "deferred")  # rq's statuses of a job that will still run
 
 
 def enqueue_mail(connection) -> int:
@@ -190,9 +191,6 @@ def enqueue_proposals(connection, report_ids: Iterable[int]) -> int:
     if owed:
         queue.enqueue_many(owed)
     return len(owed)
-
-
-HELD = ("queued", "started", "scheduled", "deferred")  # rq's statuses of a job that will still run
 
 
 def _held_by_rq(queue, report_id: int) -> bool:
