@@ -34,10 +34,16 @@ def _read_norms(path: Path) -> dict:
 
 def business_calendar() -> BusinessCalendar:
     """The municipality's working days and office hours, as its norms file sets them."""
-    hours = settings()["office_hours"]
+    return _calendar_of(served_data_dir() / "service_norms.json")
+
+
+@cache
+def _calendar_of(path: Path) -> BusinessCalendar:
+    """One calendar per norms file, like the file itself (`_read_norms`): a work list asks for it twice a row."""
+    norms = settings(path)
+    hours = norms["office_hours"]
     return BusinessCalendar(
-        OfficeHours(time.fromisoformat(hours["opens"]), time.fromisoformat(hours["closes"])),
-        settings()["liberation_day"],
+        OfficeHours(time.fromisoformat(hours["opens"]), time.fromisoformat(hours["closes"])), norms["liberation_day"]
     )
 
 
