@@ -70,9 +70,14 @@ def _name_elsewhere(by_kind: dict[AreaKind, list[Area]], lon: float, lat: float,
     return by_kind[AreaKind.PROVINCIE][0].name if by_kind.get(AreaKind.PROVINCIE) else None
 
 
-def areas_of_kind(session: Session, kind: AreaKind) -> list[Area]:
-    """Every area of one kind, by name: for choosing one in a list, or a row per area in a table."""
-    return list(session.scalars(select(Area).where(Area.kind == kind).order_by(Area.name)))
+def areas_of_kind(session: Session, kind: AreaKind, with_shapes: bool = False) -> list[Area]:
+    """Every area of one kind, by name: for choosing one in a list, or a row per area in a table; a map asks
+    for their shapes too (deferred otherwise: models/reference.py)."""
+    return list(session.scalars(_shapes_if(select(Area).where(Area.kind == kind).order_by(Area.name), with_shapes)))
+
+
+def _shapes_if(query, with_shapes: bool):
+    return query.options(undefer(Area.geom)) if with_shapes else query
 
 
 def buurten(session: Session, municipality_code: str | None = None) -> list[Area]:
@@ -89,8 +94,8 @@ def wijken(session: Session) -> list[Area]:
     return areas_of_kind(session, AreaKind.WIJK)
 
 
-def find_area(session: Session, kind: AreaKind, code: str) -> Area | None:
-    return session.scalar(select(Area).where(Area.kind == kind, Area.code == code))
+def find_area(session: Session, kind: AreaKind, code: str, with_shape: bool = False) -> Area | None:
+    return session.scalar(_shapes_if(select(Area).where(Area.kind == kind, Area.code == code), with_shape))
 
 
 def representative_point(area: Area) -> tuple[float, float]:
@@ -101,9 +106,7 @@ def representative_point(area: Area) -> tuple[float, float]:
 
 def outline_geojson(session: Session, municipality_code: str) -> dict:
     """The municipality's boundary as a GeoJSON Feature, for drawing on the resident's map."""
-    area = session.scalar(
-        select(Area).options(undefer(Area.geom)).where(Area.kind == AreaKind.GEMEENTE, Area.code == municipality_code)
-    )
+    area = find_area(session, AreaKind.GEMEENTE, municipality_code, with_shape=True)
     if area is None:
         return {"type": "FeatureCollection", "features": []}
     return {
@@ -127,8 +130,7 @@ class Outline:
 def buurt_outlines(session: Session, tolerance_km: float = 0.01) -> list[Outline]:
     """Every buurt projected to kilometres (equirectangular at the buurten's mean latitude: under 0.5% off
     across a city) and simplified to about ten metres, which is all a map on a screen can show."""
-    with_shapes = select(Area).options(undefer(Area.geom)).where(Area.kind == AreaKind.BUURT).order_by(Area.name)
-    areas = list(session.scalars(with_shapes))
+    areas = areas_of_kind(session, AreaKind.BUURT, with_shapes=True)
     shapes = [to_shape(area.geom) for area in areas]
     if not shapes:
         return []

@@ -26,6 +26,7 @@ SPATIALITE_PACKAGE_HINT = (
 
 
 WRITES_AHEAD = "writes_ahead"
+WRITER_TURN = "writer_turn"  # marks, in a connection's info, that it holds this process's writer turn
 BUSY_TIMEOUT_MS = 10_000  # how long a SQLite writer waits for the write lock before "database is locked"
 log = logging.getLogger(__name__)
 
@@ -60,13 +61,17 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
 
 def _take_over_sqlite_transactions(engine: Engine) -> None:
     """Let SQLAlchemy, not the driver, start transactions, so SAVEPOINTs work (SQLAlchemy's pysqlite recipe),
-    and let this process's writers take turns (see `_writer_turns`)."""
+    and let this process's writers take turns (`_WriterTurns`)."""
 
     @event.listens_for(engine, "connect")
     def _no_driver_transactions(dbapi_conn, _record) -> None:
         dbapi_conn.isolation_level = None
 
-    turns = _writer_turns(engine)
+    turns = _WriterTurns()
+    # The turn ends as the transaction ends (just before its COMMIT or ROLLBACK reaches SQLite, which takes
+    # microseconds in WAL mode, well inside the busy handler's first wait).
+    event.listen(engine, "commit", turns.give_back)
+    event.listen(engine, "rollback", turns.give_back)
 
     @event.listens_for(engine, "begin")
     def _begin(connection) -> None:
@@ -106,18 +111,6 @@ class _WriterTurns:
     def give_back(self, connection) -> None:
         if connection.info.pop(WRITER_TURN, False):
             self.lock.release()
-
-
-WRITER_TURN = "writer_turn"
-
-
-def _writer_turns(engine: Engine) -> _WriterTurns:
-    turns = _WriterTurns()
-    # The turn ends as the transaction ends (just before its COMMIT or ROLLBACK reaches SQLite, which takes
-    # microseconds in WAL mode, well inside the busy handler's first wait).
-    event.listen(engine, "commit", turns.give_back)
-    event.listen(engine, "rollback", turns.give_back)
-    return turns
 
 
 def spatialite_available() -> bool:

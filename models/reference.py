@@ -71,5 +71,5 @@ class Area(Base):
     name: Mapped[str] = mapped_column(String(120))
     parent_code: Mapped[str | None] = mapped_column(String(40))
     # Deferred: lists, filters and report pages name areas by the dozen and never draw them; a buurt's shape is
-    # kilobytes to send and parse. Maps ask for it (geo/areas.py: with_shapes).
+    # kilobytes to send and parse. Maps ask for it (geo/areas.py, with_shapes).
     geom = mapped_column(Geometry("MULTIPOLYGON", srid=4326, spatial_index=True), nullable=False, deferred=True)

@@ -118,17 +118,61 @@ def _hand_over(database: Database, redis_url: str | None, report_ids: list[int])
 
 
 MAIL_JOB_ID = "send-mail"
-HELD = ("queued", "started", "scheduled", "deferred")  # rq's statuses of a job that will still run
+HELD = ("queued", "started", "scheduled", "deferred")  # rq's statuses of a proposal job that will still run
+# A mail run that has started may have read the outbox before this mail was in it: only a queued one will send it.
+MAIL_HELD = ("queued",)
 
 
 def enqueue_mail(connection) -> int:
     """Queue one outbox run, unless one is queued already: it has not read the outbox yet, so it sends this
     mail too (a burst of reports queues one mail job, not one each). Raises RedisError when Redis is down."""
-    queue = _queue(connection)
-    if _status_in_rq(queue, MAIL_JOB_ID) == "queued":
-        return 0
-    queue.enqueue_many([_mail_data()])
-    return 1
+    return len(_queue_unless_held(connection, [(_mail_data(), MAIL_HELD)]))
+
+
+def hand_over_after_commit(connection, report_ids: Iterable[int]) -> int:
+    """A request's owed work to rq in two round trips to Redis: the proposals of its reports and one mail run.
+
+    On the create path every round trip counts (the request itself takes a few milliseconds). Settling
+    abandoned jobs is the periodic hand-over's work (`enqueue_proposals`). Returns how many proposals were
+    queued; raises RedisError when Redis is down.
+    """
+    jobs = [(_proposal_data(report_id), HELD) for report_id in dict.fromkeys(report_ids)]
+    queued = _queue_unless_held(connection, [*jobs, (_mail_data(), MAIL_HELD)])
+    return len([job_id for job_id in queued if job_id != MAIL_JOB_ID])
+
+
+def proposal_job_id(report_id: int) -> str:
+    return f"propose-{report_id}"
+
+
+def enqueue_proposals(connection, report_ids: Iterable[int]) -> int:
+    """Queue the owed proposals that rq does not hold already; returns how many were queued.
+
+    A job that is queued, running or waiting for its retry is left alone, so running the hand-over twice
+    queues nothing twice. Abandoned jobs (their worker was killed) are settled first: rq retries them or
+    marks them failed, and a failed one is queued afresh. Raises RedisError when Redis is down.
+    """
+    _queue(connection).started_job_registry.cleanup()
+    jobs = [(_proposal_data(report_id), HELD) for report_id in dict.fromkeys(report_ids)]
+    return len(_queue_unless_held(connection, jobs))
+
+
+def _queue_unless_held(connection, jobs: list) -> list[str]:
+    """Queue each (job, statuses that hold it) whose job rq does not hold; returns the ids queued.
+
+    Two round trips however many jobs: every status is read in one pipeline (HGET of the job's status, where
+    fetching each job was a round trip of its own) and what is owed is queued in one `enqueue_many`.
+    """
+    from rq.job import Job
+
+    with connection.pipeline(transaction=False) as reading:
+        for data, _held in jobs:
+            reading.hget(Job.key_for(data.job_id), "status")
+        statuses = [status.decode() if status else None for status in reading.execute()]
+    owed = [data for (data, held), status in zip(jobs, statuses, strict=True) if status not in held]
+    if owed:
+        _queue(connection).enqueue_many(owed)
+    return [data.job_id for data in owed]
 
 
 def _mail_data():
@@ -147,64 +191,6 @@ def _proposal_data(report_id: int):
         timeout=PROPOSAL_TIMEOUT_SECONDS,
         retry=Retry(max=len(PROPOSAL_RETRY_INTERVALS), interval=PROPOSAL_RETRY_INTERVALS),
     )
-
-
-def hand_over_after_commit(connection, report_ids: Iterable[int]) -> int:
-    """A request's owed work to rq in two round trips to Redis: the proposals of its reports and one mail run.
-
-    On the create path every round trip counts (the request itself takes a few milliseconds), so this reads
-    the status of each job it might queue in one pipeline and queues what is not held in a second one,
-    instead of fetching and enqueuing job by job (seven round trips a report). Settling abandoned jobs is
-    the periodic hand-over's work (`enqueue_proposals`). Returns how many proposals were queued; raises
-    RedisError when Redis is down.
-    """
-    from rq.job import Job
-
-    report_ids = list(dict.fromkeys(report_ids))
-    job_ids = [*map(proposal_job_id, report_ids), MAIL_JOB_ID]
-    with connection.pipeline(transaction=False) as reading:
-        for job_id in job_ids:
-            reading.hget(Job.key_for(job_id), "status")
-        *proposal_statuses, mail_status = [status.decode() if status else None for status in reading.execute()]
-    statuses = zip(report_ids, proposal_statuses, strict=True)
-    owed = [_proposal_data(report_id) for report_id, status in statuses if status not in HELD]
-    mail = [] if mail_status == "queued" else [_mail_data()]
-    if owed or mail:
-        _queue(connection).enqueue_many([*owed, *mail])
-    return len(owed)
-
-
-def proposal_job_id(report_id: int) -> str:
-    return f"propose-{report_id}"
-
-
-def enqueue_proposals(connection, report_ids: Iterable[int]) -> int:
-    """Queue the owed proposals that rq does not hold already; returns how many were queued.
-
-    A job that is queued, running or waiting for its retry is left alone, so running the hand-over twice
-    queues nothing twice. Abandoned jobs (their worker was killed) are settled first: rq retries them or
-    marks them failed, and a failed one is queued afresh. Raises RedisError when Redis is down.
-    """
-    queue = _queue(connection)
-    queue.started_job_registry.cleanup()
-    owed = [_proposal_data(report_id) for report_id in dict.fromkeys(report_ids) if not _held_by_rq(queue, report_id)]
-    if owed:
-        queue.enqueue_many(owed)
-    return len(owed)
-
-
-def _held_by_rq(queue, report_id: int) -> bool:
-    return _status_in_rq(queue, proposal_job_id(report_id)) in HELD
-
-
-def _status_in_rq(queue, job_id: str) -> str | None:
-    from rq.exceptions import NoSuchJobError
-    from rq.job import Job
-
-    try:
-        return Job.fetch(job_id, connection=queue.connection).get_status()
-    except NoSuchJobError:
-        return None
 
 
 def _propose(database: Database, report_id: int) -> int:

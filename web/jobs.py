@@ -40,14 +40,22 @@ def send_mail() -> int:
 
 
 def _enqueue_mail() -> int:
+    from triage.jobs import enqueue_mail
+
+    return _to_rq(enqueue_mail, "mail stays in the outbox")
+
+
+def _to_rq(hand_over: Callable[..., int], what_waits: str, *args) -> int:
+    """Hand work to rq on this process's Redis client; with Redis down nothing is lost (the proposal jobs stay
+    pending, the mail in the outbox) and the periodic run hands it over again, so the request goes on."""
     from redis.exceptions import RedisError
 
-    from triage.jobs import enqueue_mail, redis_client
+    from triage.jobs import redis_client
 
     try:
-        return enqueue_mail(redis_client(current_app.config["REDIS_URL"]))
+        return hand_over(redis_client(current_app.config["REDIS_URL"]), *args)
     except RedisError as error:
-        log.warning("Redis unavailable, mail stays in the outbox: %s", error)
+        log.warning("Redis unavailable, %s: %s", what_waits, error)
         return 0
 
 
@@ -215,30 +223,18 @@ def start_periodic_thread(app: Flask) -> None:
 
 
 def _enqueue_owed(report_ids: list[int]) -> int:
-    """The sweep's proposals to rq, after settling abandoned jobs; with Redis down they stay pending."""
-    from redis.exceptions import RedisError
+    """The sweep's proposals to rq, after settling abandoned jobs."""
+    from triage.jobs import enqueue_proposals
 
-    from triage.jobs import enqueue_proposals, redis_client
-
-    try:
-        return enqueue_proposals(redis_client(current_app.config["REDIS_URL"]), report_ids)
-    except RedisError as error:
-        log.warning("Redis unavailable, %d proposal jobs stay pending: %s", len(report_ids), error)
-        return 0
+    return _to_rq(enqueue_proposals, f"{len(report_ids)} proposal jobs stay pending", report_ids)
 
 
 def _hand_over_to_rq(report_ids: list[int]) -> int:
-    """Proposals and a mail run to rq (each report at most once in the queue); with Redis down the proposal
-    jobs stay pending and the mail stays in the outbox, for the periodic run to hand over."""
-    from redis.exceptions import RedisError
+    """A request's proposals and a mail run to rq (each report at most once in the queue)."""
+    from triage.jobs import hand_over_after_commit
 
-    from triage.jobs import hand_over_after_commit, redis_client
-
-    try:
-        return hand_over_after_commit(redis_client(current_app.config["REDIS_URL"]), report_ids)
-    except RedisError as error:
-        log.warning("Redis unavailable, %d proposal jobs stay pending, mail in the outbox: %s", len(report_ids), error)
-        return 0
+    waits = f"{len(report_ids)} proposal jobs stay pending, mail in the outbox"
+    return _to_rq(hand_over_after_commit, waits, report_ids)
 
 
 def _run_inline(report_id: int) -> int:
