@@ -11,7 +11,7 @@ from models.dashboard_days import DAY_COUNTS, DashboardBuiltDay, DashboardDay, D
 from models.enums import AreaKind, Channel, Priority, Queue, ReportStatus, TeamKind
 from models.followers import Follower
 from models.reference import Area, Category, Team
-from models.report import Attachment, AuditEvent, Report, Reporter
+from models.report import Attachment, AuditEvent, Report, Reporter, is_team_work, is_waiting_for_triage
 from models.resident_data import ErasureRequest, ResidentLink
 from models.resident_replies import NoAnswerReminder, ReplyPhoto, ResidentReply
 from models.retention import DestroyedReport
@@ -58,6 +58,8 @@ __all__ = [
     "ReportStatus",
     "ReportMessage",
     "Reporter",
+    "is_team_work",
+    "is_waiting_for_triage",
     "NoAnswerReminder",
     "ReplyPhoto",
     "ResidentReply",

@@ -13,8 +13,9 @@ from sqlalchemy import event, text
 
 from geo.areas import areas_containing
 from geo.nearby import REPORTER_COUNT_CAP, reports_by_reporter
-from models import Feedback, Queue, Report, Role
+from models import Feedback, Queue, Report, ReportStatus, Role
 from tests.factories import GROTE_MARKT
+from triage.inbox import waiting_reports
 from triage.workflow import Filters, work_list
 
 SEEDED = 20_000
@@ -27,7 +28,7 @@ POSTGRES_SEED = [
     f"""INSERT INTO report ({COLUMNS})
         SELECT 'T-' || g, md5(g::text), 'Container zit vol',
                ST_SetSRID(ST_MakePoint(4.60 + (g % 100) * 0.0005, 52.37), 4326), '', false,
-               CASE WHEN g % 25 = 0 THEN 'in_progress' ELSE 'done' END, 'web', 'nl',
+               CASE g % 25 WHEN 0 THEN 'in_progress' WHEN 1 THEN 'received' ELSE 'done' END, 'web', 'nl',
                now() - make_interval(mins => g), 'normal', 1, (ARRAY['simple', 'complex', 'maatwerk'])[1 + g % 3],
                now(), r.id
         FROM generate_series(1, :n) AS g JOIN reporter r ON r.phone = 'seed-' || g""",
@@ -42,7 +43,7 @@ SQLITE_SEED = [
     f"""WITH RECURSIVE g(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM g WHERE x < :n)
         INSERT INTO report ({COLUMNS})
         SELECT 'T-' || x, hex(randomblob(16)), 'Container zit vol', MakePoint(4.60 + (x % 100) * 0.0005, 52.37, 4326),
-               '', 0, CASE WHEN x % 25 = 0 THEN 'in_progress' ELSE 'done' END, 'web', 'nl',
+               '', 0, CASE x % 25 WHEN 0 THEN 'in_progress' WHEN 1 THEN 'received' ELSE 'done' END, 'web', 'nl',
                strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || x || ' minutes'), 'normal', 1,
                CASE x % 3 WHEN 0 THEN 'simple' WHEN 1 THEN 'complex' ELSE 'maatwerk' END,
                strftime('%Y-%m-%d %H:%M:%f', 'now'), r.id
@@ -87,6 +88,16 @@ def full_scans(session, statement: str, parameters) -> list[str]:
     return [row[-1] for row in rows if row[-1].startswith("SCAN ") and " USING " not in row[-1]]
 
 
+def indexes_read(session, statement: str, parameters) -> set[str]:
+    """The indexes the plan reads (PostgreSQL's Index Name, SQLite's USING [COVERING] INDEX)."""
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        plan = connection.exec_driver_sql("EXPLAIN (FORMAT JSON) " + statement, parameters).scalar()
+        return {node["Index Name"] for node in _nodes(plan[0]["Plan"]) if "Index Name" in node}
+    rows = connection.exec_driver_sql("EXPLAIN QUERY PLAN " + statement, parameters).all()
+    return {m.group(1) for row in rows if (m := re.search(r"USING (?:COVERING )?INDEX (\w+)", row[-1]))}
+
+
 def _nodes(node: dict):
     yield node
     for child in node.get("Plans", []):
@@ -103,6 +114,26 @@ def test_team_work_list_count_reads_an_index_not_every_report(session, many_repo
     assert len(rows) == 50
     [(statement, parameters)] = captured.statements
     assert "report" not in full_scans(session, statement, parameters)
+
+
+def test_a_work_list_page_reads_the_open_work_not_the_handled_reports(session, many_reports, staff_by_role):
+    """Ordered by due time over the whole queue, the page read the handled reports first (most of a queue, with due
+    times of their own) and threw them away: it must read the partial index of open team work."""
+    with Captured(session, "ORDER BY") as captured:
+        rows, _ = work_list(session, Queue.SIMPLE, Filters(), staff_by_role[Role.TEAM_LEAD], datetime.now(UTC))
+    assert len(rows) == 50 and all(r.status is ReportStatus.IN_PROGRESS for r in rows)
+    [(statement, parameters)] = captured.statements
+    assert "ix_report_team_work_queue_due_at" in indexes_read(session, statement, parameters)
+
+
+def test_the_inbox_reads_the_waiting_reports_not_the_handled_ones(session, many_reports):
+    with Captured(session, "ORDER BY") as captured:
+        waiting = waiting_reports(session)
+    assert len(waiting) == 50 and all(r.status is ReportStatus.RECEIVED for r in waiting)
+    assert [r.created_at for r in waiting] == sorted(r.created_at for r in waiting)  # oldest first
+    [(statement, parameters)] = captured.statements
+    read = indexes_read(session, statement, parameters)  # by status (SQLite, at this size) or the waiting reports
+    assert read & {"ix_report_waiting_created_at", "ix_report_status"} and "ix_report_created_at" not in read
 
 
 def test_a_busy_reporters_count_is_bounded_and_read_from_indexes(session, many_reports):

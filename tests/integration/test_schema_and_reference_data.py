@@ -1,10 +1,12 @@
 """The migrations match the models on both databases, and the shipped data loads idempotently."""
 
+import re
+
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
 
-from models import Area, AreaKind, Base, Category, Queue, Team
+from models import Area, AreaKind, Base, Category, Queue, ReportStatus, Team
 from models.migrations.env_filters import include_object
 from triage.reference.loading import load_reference_data
 
@@ -12,6 +14,17 @@ from triage.reference.loading import load_reference_data
 def test_migrated_schema_matches_the_models(connection):
     context = MigrationContext.configure(connection, opts={"include_object": include_object})
     assert compare_metadata(context, Base.metadata) == []
+
+
+def test_the_open_work_index_names_the_statuses_a_team_works_on(connection):
+    """The migration writes the statuses out; the index must hold exactly the reports the work list shows."""
+    [condition] = [
+        index["dialect_options"].get(f"{connection.dialect.name}_where")
+        for index in inspect(connection).get_indexes("report")
+        if index["name"] == "ix_report_team_work_queue_due_at"
+    ]
+    named = set(re.findall(r"'(\w+)'", str(condition)))
+    assert named == {status.value for status in ReportStatus.team_work()}
 
 
 def count(session, model, *where):

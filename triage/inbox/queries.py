@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, true
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
-from models import Area, AreaKind, Category, Channel, Correction, Proposal, Report, ReportStatus
+from models import Area, AreaKind, Category, Channel, Correction, Proposal, Report, is_waiting_for_triage
 from triage.kernel import Problems
 
 INBOX_SIZE = 50
@@ -78,13 +78,14 @@ def matching(filters: InboxFilters, now: datetime) -> ColumnElement[bool]:
 def waiting_reports(
     session: Session, limit: int = INBOX_SIZE, filters: InboxFilters | None = None, now: datetime | None = None
 ) -> list[Report]:
-    """Received reports, oldest first: the one that has waited longest is decided first."""
+    """Received reports, oldest first: the one that has waited longest is decided first (from the waiting
+    reports' own index: ordered by age over all reports, the handled ones came first)."""
     wanted = matching(filters, now) if filters and now else true()
     query = (
         select(Report)
-        .where(Report.status == ReportStatus.RECEIVED, wanted)
+        .where(is_waiting_for_triage(), wanted)
         .order_by(Report.created_at, Report.id)
-        .options(selectinload(Report.buurt), selectinload(Report.wijk))  # both named in each row's place
+        .options(joinedload(Report.buurt), joinedload(Report.wijk))  # both named in each row's place, in the same read
         .limit(limit)
     )
     return list(session.scalars(query))

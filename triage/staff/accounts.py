@@ -8,7 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.profiles import RFC_9106_LOW_MEMORY
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from models import Role, StaffRole, StaffTeam, StaffUser, Team
 
@@ -34,9 +34,16 @@ def find_user(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == normalise_email(email)))
 
 
+ACCOUNT_WITH_ROLES_AND_TEAMS = (
+    joinedload(StaffUser.role_rows),
+    joinedload(StaffUser.team_rows).joinedload(StaffTeam.team),
+)
+
+
 def active_user(session: Session, user_id: int) -> StaffUser | None:
-    """The account a login session belongs to, while it is active: a deactivated account is logged out at once."""
-    user = session.get(StaffUser, user_id)
+    """The account a login session belongs to, while it is active: a deactivated account is logged out at once.
+    Read with its roles and teams in one statement, since every staff request asks for them (three before)."""
+    user = session.get(StaffUser, user_id, options=ACCOUNT_WITH_ROLES_AND_TEAMS)
     return user if user and user.is_active else None
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Select, and_, func, nulls_last, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import Select, and_, func, nulls_last, select, union_all
+from sqlalchemy.orm import Session, joinedload
 
 from models import (
     Area,
@@ -21,6 +21,7 @@ from models import (
     ReportStatus,
     Role,
     StaffUser,
+    is_team_work,
 )
 from triage.norms.clock import working_time_between
 from triage.norms.due_times import business_calendar, settings
@@ -83,21 +84,36 @@ def work_list(
     session: Session, queue: Queue, filters: Filters, user: StaffUser, now: datetime
 ) -> tuple[list[Report], int]:
     arms = _view_arms(user)
-    base = _filtered(select(Report).where(Report.queue == queue, or_(*arms)), filters, user, now)
     page = max(filters.page, 1)
+    shown = _page_of_each_arm(queue, arms, filters, user, now, page * PAGE_SIZE)
     rows = session.scalars(
-        base.order_by(nulls_last(Report.due_at.asc()), Report.id)
-        .options(selectinload(Report.category), selectinload(Report.buurt), selectinload(Report.wijk))
+        select(Report)
+        .join(shown, shown.c.id == Report.id)
+        .order_by(nulls_last(shown.c.due_at.asc()), shown.c.id)
+        .options(joinedload(Report.category), joinedload(Report.buurt), joinedload(Report.wijk))  # one read
         .offset((page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
     )
     return list(rows), _count(session, queue, arms, filters, user, now)
 
 
+def _page_of_each_arm(queue: Queue, arms: list, filters: Filters, user: StaffUser, now: datetime, first: int):
+    """The first rows of each arm in due order, joined: one ordered scan of an index per arm, where the arms'
+    OR in one query was served by no index and read the queue's handled reports too."""
+    ordered = [
+        _filtered(select(Report.id, Report.due_at).where(Report.queue == queue, arm), filters, user, now)
+        .order_by(nulls_last(Report.due_at.asc()), Report.id)
+        .limit(first)
+        .subquery()
+        for arm in arms
+    ]
+    return union_all(*(select(arm.c.id, arm.c.due_at) for arm in ordered)).subquery()
+
+
 def _view_arms(user: StaffUser) -> list:
     """What a work list shows: the team's work, and for those who may reopen, handled reports whose resident
     asked to reopen them. The arms never overlap (team work is never a resolved status)."""
-    arms = [Report.status.in_(ReportStatus.team_work())]
+    arms = [is_team_work()]
     if may_reopen(user):
         reopen_asked = select(Feedback.report_id).where(Feedback.reopen_requested)
         arms.append(and_(Report.status.in_(ReportStatus.resolved()), Report.id.in_(reopen_asked)))
