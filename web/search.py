@@ -8,10 +8,10 @@ from datetime import UTC, datetime
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from geo.areas import buurten
-from models import Channel, Queue, Report, ReportStatus, Role, StaffUser
+from geo.areas import area_choices
+from models import AreaKind, Channel, Queue, Report, ReportStatus, Role, StaffUser
 from triage.inbox import AGES, InboxFilters
-from triage.reference import main_categories
+from triage.reference import main_category_choices
 from triage.workflow import (
     COUNTED_UP_TO,
     SearchFilters,
@@ -57,9 +57,9 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
 def inbox_choices() -> dict[str, list[tuple[str, str]]]:
     """The inbox's filters as (value, words) pairs; the inbox page and the search offer the same ones."""
     return {
-        "category": [(c.slug, c.name) for c in main_categories(session())],
+        "category": main_category_choices(session()),
         "channel": [(c.value, translate(f"channel.{c.value}")) for c in Channel],
-        "buurt": [(b.code, b.name) for b in buurten(session())],
+        "buurt": area_choices(session(), AreaKind.BUURT),
         "age": [(age, translate("search.age.days", n=int(age))) for age in AGES],
     }
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from geo.areas import wijken
-from models import Queue, Report, ReportStatus, Role
+from geo.areas import area_choices
+from models import AreaKind, Queue, Report, ReportStatus, Role
 from triage import workflow
 from triage.kernel import Problems
 from triage.notifications import MailPreview, PickableText, preview_status_mail, texts_for_report
-from triage.reference import active_main_categories, main_categories
+from triage.reference import active_main_categories, main_category_choices
 from triage.workflow import (
     PAGE_SIZE,
     Filters,
@@ -79,8 +79,8 @@ def work_list_page(queue_name: str):
         labels=labels,
         timer_texts={rid: timer_text(label) for rid, label in labels.items()},
         marks=reply_marks(session(), reports),
-        mains=main_categories(session()),
-        wijken=wijken(session()),
+        mains=main_category_choices(session()),
+        wijken=area_choices(session(), AreaKind.WIJK),
         statuses=ReportStatus.team_work(),
         page_size=PAGE_SIZE,
     )

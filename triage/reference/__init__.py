@@ -9,6 +9,7 @@ from triage.reference.categories import (
     active_tree,
     by_service_code,
     main_categories,
+    main_category_choices,
     owning_teams,
     service_code,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "load_profile",
     "load_reference_data",
     "main_categories",
+    "main_category_choices",
     "most_demanding",
     "norm_changes",
     "owning_teams",

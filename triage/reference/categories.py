@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
 from models import Category, Team
@@ -26,6 +26,13 @@ class MainCategory:
 def main_categories(session: Session) -> list[Category]:
     """Every main category by name, active or not: reports keep their category when it is retired."""
     return list(session.scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name)))
+
+
+def main_category_choices(session: Session) -> list[Row]:
+    """Every main category as (slug, name), by name, as `main_categories` orders them: a filter's options, read as
+    rows rather than categories since every staff list shows them."""
+    query = select(Category.slug, Category.name).where(Category.parent_id.is_(None)).order_by(Category.name)
+    return list(session.execute(query))
 
 
 def owning_teams(session: Session) -> list[Team]:
