@@ -3,13 +3,14 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
+from classifiers.proposal import CategoryProposal
 from models import AuditEvent, Category, ReportStatus
-from tests.factories import GROTE_MARKT, make_report
+from tests.factories import CONTAINER_FULL, GROTE_MARKT, category, make_report
 from triage.kernel.audit import AuditAction
 from triage.proposals import load_classifiers
-from triage.proposals.pipeline import run_proposal
+from triage.proposals.pipeline import category_for, run_proposal
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 ROUTES_EVERYTHING = {"category": 0.0, "queue": 0.0}
@@ -94,3 +95,40 @@ def test_reasons_name_categories_and_areas_not_their_codes(session, tmp_path, de
         assert "WK0" not in reason["text"] and "BU0" not in reason["text"], reason
         if "category" in reason["details"] or "area" in reason["details"]:
             assert reason["details"]["name"], reason
+
+
+def named(main: str, sub: str | None = None) -> CategoryProposal:
+    return CategoryProposal(category=main, confidence=0.9, subcategory=sub)
+
+
+def test_a_proposed_sub_category_comes_with_its_main_category_in_one_read(session):
+    container = category(session)
+    main_slug = container.parent.slug
+    session.expunge_all()  # nothing of the categories left in the session: what the proposal reads, it reads now
+    statements = []
+
+    def seen(_conn, _cursor, statement, *_):
+        statements.append(statement)
+
+    event.listen(session.get_bind(), "before_cursor_execute", seen)
+    try:
+        chosen = category_for(session, named(main_slug, CONTAINER_FULL))
+        parent = chosen.parent  # the routing reads it next: already there, not read again
+    finally:
+        event.remove(session.get_bind(), "before_cursor_execute", seen)
+    assert chosen.id == container.id and parent.slug == main_slug
+    assert len(statements) == 1
+
+
+def test_a_retired_or_unknown_category_is_never_proposed(session):
+    container = category(session)
+    main = container.parent
+    assert category_for(session, named(main.slug, "no-such-sub")).id == main.id
+    assert category_for(session, named("no-such-main", CONTAINER_FULL)) is None
+    assert category_for(session, named(main.slug)).id == main.id
+    container.is_active = False
+    assert category_for(session, named(main.slug, CONTAINER_FULL)).id == main.id  # an inactive sub: its main waits
+    main.is_active = False
+    assert category_for(session, named(main.slug, CONTAINER_FULL)) is None
+    assert category_for(session, named(main.slug)) is None
+    assert category_for(session, None) is None

@@ -7,11 +7,11 @@ Running the job twice does no harm: a report that already has a proposal is left
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session, aliased, contains_eager, joinedload
 
 from classifiers.proposal import CategoryProposal
 from models import Category, PendingJob, Proposal, Queue, Report, ReportStatus
@@ -50,21 +50,38 @@ def category_for(session: Session, proposal: CategoryProposal | None) -> Categor
     category (which waits for a person), an unknown or inactive main category to no category at all."""
     if proposal is None:
         return None
-    main = session.scalar(select(Category).where(Category.slug == proposal.category, Category.parent_id.is_(None)))
+    named = {"main": proposal.category, "sub": proposal.subcategory}
+    sub = session.scalar(SUB_WITH_ITS_MAIN, named) if proposal.subcategory else None
+    main = sub.parent if sub is not None else session.scalar(MAIN_CATEGORY, named)
     if main is None or not main.is_active:
         return None
-    if proposal.subcategory is None:
-        return main
-    sub = session.scalar(select(Category).where(Category.slug == proposal.subcategory, Category.parent_id == main.id))
     return sub if sub is not None and sub.is_active else main
 
 
-# What the classifiers read of a report, loaded with it: four lazy loads were four round trips a proposal.
+def _sub_with_its_main():
+    """The sub-category with its main category in one read, held on the sub: the routing reads `sub.parent`, and a
+    main category loaded on its own had left the session's (weakly held) identity map by then and was read again."""
+    main = aliased(Category)
+    return (
+        select(Category)
+        .join(Category.parent.of_type(main))
+        .where(Category.slug == bindparam("sub"), main.slug == bindparam("main"), main.parent_id.is_(None))
+        .options(contains_eager(Category.parent.of_type(main)))
+    )
+
+
+# Built once: composing a statement with an alias and an eager option took longer than running it.
+SUB_WITH_ITS_MAIN = _sub_with_its_main()
+MAIN_CATEGORY = select(Category).where(Category.slug == bindparam("main"), Category.parent_id.is_(None))
+
+
+# What the classifiers read of a report, loaded with it in one statement: four lazy loads were four round trips a
+# proposal (a report has a few photos at most, so joining them repeats its row a few times at most).
 READ_FOR_A_PROPOSAL = (
     joinedload(Report.reporter),
     joinedload(Report.wijk),
     joinedload(Report.buurt),
-    selectinload(Report.attachments),
+    joinedload(Report.attachments),
 )
 
 
@@ -136,7 +153,8 @@ def store_proposal(
         return None
     proposal = session.scalar(select(Proposal).where(Proposal.report_id == report_id))
     if proposal is None and prepared is not None:
-        proposal = Proposal(**asdict(prepared), created_at=now)  # the prepared fields are the columns
+        columns = {field.name: getattr(prepared, field.name) for field in fields(prepared)}  # asdict copies deeply
+        proposal = Proposal(**columns, created_at=now)  # the prepared fields are the columns
         session.add(proposal)
         session.flush()
         record(session, report, AuditAction.PROPOSAL_MADE, CLASSIFIER_ACTOR, now, needs_person=proposal.needs_person)
