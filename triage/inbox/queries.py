@@ -7,12 +7,37 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, true
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, load_only
 
 from models import Area, AreaKind, Category, Channel, Correction, Proposal, Report, is_waiting_for_triage
 from triage.kernel import Problems
 
 INBOX_SIZE = 50
+# What a list of waiting reports shows of each: the place (address, buurt, wijk) and the start of the text. Read
+# without the rest (the point, tokens, outcomes) since every officer's every inbox view reads fifty of them.
+LISTED = (
+    Report.id,
+    Report.tracking_code,
+    Report.description,
+    Report.created_at,
+    Report.status,
+    Report.location_text,
+    Report.street,
+    Report.house_number,
+    Report.postcode,
+    Report.place,
+    Report.buurt_id,
+    Report.wijk_id,
+)
+# A listed proposal: its category and queue with their confidences, not its reasons (kilobytes of JSON each,
+# which the report's own page shows).
+PROPOSAL_LISTED = (
+    Proposal.report_id,
+    Proposal.category_id,
+    Proposal.category_confidence,
+    Proposal.queue,
+    Proposal.queue_confidence,
+)
 CORRECTIONS_SHOWN = 200
 AGES = {"1": timedelta(days=1), "3": timedelta(days=3), "7": timedelta(days=7)}  # waiting at least this long
 
@@ -85,7 +110,7 @@ def waiting_reports(
         select(Report)
         .where(is_waiting_for_triage(), wanted)
         .order_by(Report.created_at, Report.id)
-        .options(joinedload(Report.buurt), joinedload(Report.wijk))  # both named in each row's place, in the same read
+        .options(load_only(*LISTED), joinedload(Report.buurt), joinedload(Report.wijk))  # areas: in the same read
         .limit(limit)
     )
     return list(session.scalars(query))
@@ -101,7 +126,10 @@ def latest_proposals(session: Session, reports: list[Report]) -> dict[int, Propo
     if not reports:
         return {}
     rows = session.scalars(
-        select(Proposal).where(Proposal.report_id.in_([r.id for r in reports])).order_by(Proposal.id)
+        select(Proposal)
+        .where(Proposal.report_id.in_([r.id for r in reports]))
+        .order_by(Proposal.id)
+        .options(load_only(*PROPOSAL_LISTED), joinedload(Proposal.category))
     )
     return {proposal.report_id: proposal for proposal in rows}
 
