@@ -3,9 +3,10 @@
 gunicorn with 4 workers and 2 rq workers (PreloadedWorker, with the scheduler for retries) serve a database
 seeded with --reports reports (default 100,000, as bench_inbox.py seeds them). Two measurements:
 1. create through the JSON API with bench_http.py (the client that measured Signalen): 1 client and 4 clients;
-2. the load run: 4 clients creating reports and 2 reading staff lists (the triage inbox and a team's work
-   list, logged in) at the same time for --seconds (60), then the proposal backlog (proposals still owed)
-   at the end and the seconds until it is back to zero (target: no error, zero within 30 s).
+2. the load run: 4 clients creating reports (one in each buurt in turn, see `spread_reports`) and 2 reading
+   staff lists (the triage inbox and a team's work list, logged in) at the same time for --seconds (60), then
+   the proposal backlog (proposals still owed) at the end and the seconds until it is back to zero (target: no
+   error, zero within 30 s).
 Results go to a JSON file, so the figures can be re-run on a quiet machine and compared.
 """
 
@@ -101,10 +102,36 @@ def summary(latencies: list[float], errors: int, seconds: float) -> dict:
     }
 
 
+TEXTS = (
+    "Container zit vol, er staan zakken naast",
+    "Lantaarnpaal brandt niet",
+    "Losse stoeptegel, je struikelt erover",
+    "Zwerfafval op het plein",
+    "Auto op de stoep geparkeerd",
+    "Overhangende takken over het fietspad",
+)
+
+
+def spread_reports(engine: sa.Engine) -> list[dict]:
+    """A report in each buurt (a point inside it), each with one of a few texts: a region's reports come from all
+    over it. The create measurement above sends bench_http.py's one report to one pin; the load run sent it too
+    until this, which piled every report of the run onto one spot (a festival ground, not a region), `--one-pin`
+    still does."""
+    with engine.connect() as connection:
+        points = connection.execute(
+            sa.text(
+                "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) AS p, code FROM area "
+                "WHERE kind = 'buurt') AS inside ORDER BY code"
+            )
+        ).all()
+    return [{"description": TEXTS[i % len(TEXTS)], "lat": y, "lon": x} for i, (x, y) in enumerate(points)]
+
+
 class Load:
     """Clients that each repeat one kind of request until `stop` is set, timing each as bench_http.py does."""
 
-    def __init__(self) -> None:
+    def __init__(self, reports: list[dict]) -> None:
+        self.reports = reports
         self.stop = threading.Event()
         self.lock = threading.Lock()
         self.latencies: dict[str, list[float]] = {"create": [], "staff_lists": []}
@@ -121,12 +148,15 @@ class Load:
                 status = response.status_code if response is not None else "no answer"
                 self.error_samples.append(f"{kind}: {status}")
 
-    def creator(self, base: str) -> None:
+    def creator(self, base: str, offset: int) -> None:
         http = requests.Session()
+        turn = offset
         while not self.stop.is_set():
             started, response = time.perf_counter(), None
+            report = self.reports[turn % len(self.reports)]
+            turn += 1
             try:
-                response = http.post(base + "/api/v1/reports", json=REPORT, timeout=30)
+                response = http.post(base + "/api/v1/reports", json=report, timeout=30)
                 _ = response.content
             except requests.RequestException:
                 pass
@@ -146,7 +176,7 @@ class Load:
             turn += 1
 
     def run(self, base: str, creators: int, readers: int, seconds: float) -> dict:
-        threads = [threading.Thread(target=self.creator, args=(base,)) for _ in range(creators)]
+        threads = [threading.Thread(target=self.creator, args=(base, i * 29)) for i in range(creators)]
         threads += [threading.Thread(target=self.reader, args=(base, i)) for i in range(readers)]
         started = time.perf_counter()
         for thread in threads:
@@ -198,8 +228,10 @@ def measure(url: str, env: dict, args) -> dict:
                 "c4": run_bench_http(base, args.n, 4, "create-pg-redis-c4", Path(folder)),
             }
         drain(engine, 120)  # the creates' proposals first, so the load run starts with an empty backlog
-        load = Load().run(base, 4, 2, args.seconds)
-        return {"create_with_redis": create, "load_run": {**load, **drain(engine, args.drain_limit)}}
+        reports = [REPORT] if args.one_pin else spread_reports(engine)
+        load = Load(reports).run(base, 4, 2, args.seconds)
+        places = {"places": len(reports)}
+        return {"create_with_redis": create, "load_run": {**places, **load, **drain(engine, args.drain_limit)}}
     finally:
         engine.dispose()
         for process in [server, *workers]:
@@ -217,6 +249,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--rq-workers", type=int, default=2)
     parser.add_argument("--drain-limit", type=float, default=120)
+    parser.add_argument("--one-pin", action="store_true", help="the load run's reports all at one pin, as before")
     args = parser.parse_args()
     url = create_postgres_database()
     try:
