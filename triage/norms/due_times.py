@@ -24,7 +24,7 @@ from triage.reference.saved_profile import served_data_dir
 
 def settings(path: Path | None = None) -> dict:
     """The norms file of the municipality this process serves (its data folder's service_norms.json)."""
-    return _read_norms(path or served_data_dir() / "service_norms.json")
+    return _read_norms(path or _norms_file(served_data_dir()))
 
 
 @cache
@@ -34,7 +34,14 @@ def _read_norms(path: Path) -> dict:
 
 def business_calendar() -> BusinessCalendar:
     """The municipality's working days and office hours, as its norms file sets them."""
-    return _calendar_of(served_data_dir() / "service_norms.json")
+    return _calendar_of(_norms_file(served_data_dir()))
+
+
+@cache
+def _norms_file(data_dir: Path) -> Path:
+    """The same path object for the same folder: a new one per call was hashed anew for the caches below, and a
+    work list asks for the norms and the calendar three times a row."""
+    return data_dir / "service_norms.json"
 
 
 @cache
