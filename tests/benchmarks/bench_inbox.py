@@ -1,6 +1,8 @@
 """`make bench` (part 2): the triage inbox and a team view with 100,000 reports in PostgreSQL + PostGIS.
 
-Seeds 100,000 reports spread over Haarlem and two years (2% still waiting, each with a proposal), serves
+Seeds 100,000 reports spread over Haarlem and two years, the open ones the newest as in a municipality's
+database (the latest 2% waiting for triage, each with a proposal, the 8% before them in progress; a seed with
+every tenth report of the two years open had hidden that the lists read the handled reports first), serves
 the app with waitress, logs in as an officer and times the inbox list and a report page with its duplicate
 candidates. bench_http.py cannot log in, so the timing loop here follows its method: one persistent session,
 sequential warm-up, perf_counter around each request, nearest-rank percentiles.
@@ -35,11 +37,11 @@ SELECT 'B-' || lpad(g::text, 9, '0'), md5(g::text) || md5((g + 7)::text),
        (ARRAY['Container zit vol', 'Lantaarnpaal brandt niet', 'Losse stoeptegel', 'Zwerfafval op het plein',
               'Auto op de stoep', 'Overhangende takken'])[1 + g % 6] || ' bij nummer ' || (g % 200),
        ST_SetSRID(ST_MakePoint(4.605 + random() * 0.07, 52.355 + random() * 0.06), 4326), '', false,
-       CASE WHEN g % 50 = 0 THEN 'received' WHEN g % 10 = 0 THEN 'in_progress' ELSE 'done' END, 'web', 'nl',
+       CASE WHEN g <= :n / 50 THEN 'received' WHEN g <= :n / 10 THEN 'in_progress' ELSE 'done' END, 'web', 'nl',
        now() - make_interval(mins => (g * 10.5)::int), 'normal', 1,
-       CASE WHEN g % 50 = 0 THEN NULL ELSE (ARRAY['simple', 'complex', 'maatwerk'])[1 + g % 3] END,
-       CASE WHEN g % 50 = 0 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) END,
-       CASE WHEN g % 50 = 0 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) + interval '5 days' END
+       CASE WHEN g <= :n / 50 THEN NULL ELSE (ARRAY['simple', 'complex', 'maatwerk'])[1 + g % 3] END,
+       CASE WHEN g <= :n / 50 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) END,
+       CASE WHEN g <= :n / 50 THEN NULL ELSE now() - make_interval(mins => (g * 10.5)::int) + interval '5 days' END
 FROM generate_series(1, :n) AS g;
 UPDATE report r SET buurt_id = a.id FROM area a WHERE a.kind = 'buurt' AND ST_Contains(a.geom, r.location);
 UPDATE report r SET wijk_id = a.id FROM area a WHERE a.kind = 'wijk' AND ST_Contains(a.geom, r.location);
