@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, and_, distinct, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from models import Correction, Feedback, Proposal, Report, ReportStatus, StatusChange
+from models import Correction, Feedback, Proposal, Report, ReportStatus, StatusChange, is_team_work
 from triage.monitoring.filters import Filters, Period, report_conditions
 from triage.workflow.work_lists import DUE_SOON
 
@@ -34,7 +34,7 @@ def in_period(column, period: Period) -> ColumnElement[bool]:
 
 
 def _open(now: datetime) -> ColumnElement[bool]:
-    return and_(Report.status.in_(ReportStatus.team_work()), Report.duplicate_of_id.is_(None))
+    return and_(is_team_work(), Report.duplicate_of_id.is_(None))
 
 
 def _age_set(index: int) -> ReportSet:

@@ -12,14 +12,14 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import Report, ReportStatus
+from models import Report, is_team_work
 from triage.norms.due_times import recompute_due
 
 
 def _in_a_queue(category_id: int):
     return select(Report).where(
         Report.category_id == category_id,
-        Report.status.in_(ReportStatus.team_work()),
+        is_team_work(),
         Report.queue_entered_at.is_not(None),
     )
 

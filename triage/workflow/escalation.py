@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from models import Escalation, Report, ReportStatus, Role, StaffRole, StaffUser
+from models import Escalation, Report, Role, StaffRole, StaffUser, is_team_work
 from triage.kernel.audit import AuditAction, record
 from triage.norms.due_times import report_timer, settings
 from triage.notifications.kinds import MailKind
@@ -43,11 +43,7 @@ def _notify(session: Session, report: Report, kind: str, people: list[StaffUser]
 def escalate(session: Session, now: datetime) -> list[tuple[int, str]]:
     """Send the reminders that are due now; returns (report id, kind) of each one sent."""
     sent = []
-    query = (
-        select(Report)
-        .where(Report.status.in_(ReportStatus.team_work()), Report.due_at.is_not(None))
-        .order_by(Report.due_at)
-    )
+    query = select(Report).where(is_team_work(), Report.due_at.is_not(None)).order_by(Report.due_at)
     for report in session.scalars(query):
         state = report_timer(session, report, now)
         if state is None:
