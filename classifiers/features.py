@@ -113,6 +113,11 @@ class ReportVectorizer:
         for vectorizer in (self.words, self.chars):
             vectorizer.stop_words_ = None
 
+    @property
+    def text_width(self) -> int:
+        """How many of the leading columns are text n-grams (words, then characters); context follows them."""
+        return len(self.words.vocabulary_) + len(self.chars.vocabulary_)
+
     def feature_names(self) -> list[str]:
         """Readable names for explanations: words as they are, character n-grams and context marked."""
         names = [f"word:{n}" for n in self.words.get_feature_names_out()]

@@ -38,3 +38,13 @@ class LabelledReport:
     subcategory: str | None = None
     queue: str | None = None
     training_only: bool = False
+
+
+@dataclass(frozen=True)
+class ConfiguredCategory:
+    """A main category the municipality configured, with the words it is known by before any report arrives:
+    its name, its sub-categories' names and the descriptions residents read. `name` is the label training
+    examples carry for it."""
+
+    name: str
+    texts: tuple[str, ...] = ()

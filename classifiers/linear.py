@@ -63,6 +63,16 @@ class CalibratedLinear:
     def predict_proba(self, X: csr_matrix) -> np.ndarray:
         return softmax(self._scores(X) / self.temperature)
 
+    def add_class(self, label: str, coef: np.ndarray, intercept: float) -> None:
+        """One more class with a weight vector made elsewhere (not learnt by the SVM); two classes become two
+        rows first, so that every class has its own row of scores."""
+        if self.svm.coef_.shape[0] == 1:
+            self.svm.coef_ = np.vstack([-self.svm.coef_, self.svm.coef_])
+            self.svm.intercept_ = np.concatenate([-self.svm.intercept_, self.svm.intercept_])
+        self.svm.coef_ = np.vstack([self.svm.coef_, coef.astype(np.float32)[None, :]])
+        self.svm.intercept_ = np.append(self.svm.intercept_, np.float32(intercept)).astype(np.float32)
+        self.svm.classes_ = np.append(self.svm.classes_, label)
+
     def contributions(self, row: csr_matrix, class_index: int) -> list[tuple[int, float]]:
         """(feature index, contribution) of the features present in one row, strongest first."""
         coef = self.svm.coef_

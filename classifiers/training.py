@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from classifiers.artifacts import data_fingerprint
 from classifiers.category import CategoryClassifier
 from classifiers.evaluation import evaluate
-from classifiers.inputs import LabelledReport
+from classifiers.inputs import ConfiguredCategory, LabelledReport
 from classifiers.queue import QueueClassifier
 from classifiers.queue_training import train_queue
 from classifiers.thresholds import DECISIONS, DEMO, HISTORY, safe_threshold
@@ -22,10 +22,16 @@ def fingerprint(examples: Sequence[LabelledReport], task: str) -> str:
     return data_fingerprint([f"{label(e)}\t{e.report.text}" for e in examples])
 
 
-def train_category(examples: Sequence[LabelledReport], use_context: bool = True) -> tuple[CategoryClassifier, dict]:
-    """Fit on everything; figures and the routing threshold (`safe_threshold`, with its margin) come from the
-    part held out for calibration while fitting."""
-    classifier = CategoryClassifier(use_context=use_context).fit(examples)
+SPEAKS_CONFIGURED_NAMES = 0.5  # the share of examples labelled with configured names before those names count
+
+
+def train_category(
+    examples: Sequence[LabelledReport], use_context: bool = True, configured: Sequence[ConfiguredCategory] = ()
+) -> tuple[CategoryClassifier, dict]:
+    """Fit on everything, and on the configured categories' own words (`speaking_the_same_labels`); figures and
+    the routing threshold (`safe_threshold`, with its margin) come from the part held out for calibration."""
+    configured = speaking_the_same_labels(examples, configured)
+    classifier = CategoryClassifier(use_context=use_context).fit(examples, configured)
     metrics = {}
     if classifier.main.holdout_ is not None:
         truth, classes, probs = classifier.main.holdout_
@@ -34,6 +40,17 @@ def train_category(examples: Sequence[LabelledReport], use_context: bool = True)
         metrics["suggested_threshold"] = safe_threshold(truth, classes[best], probs.max(axis=1))
         classifier.threshold = metrics["suggested_threshold"]
     return classifier, metrics
+
+
+def speaking_the_same_labels(
+    examples: Sequence[LabelledReport], configured: Sequence[ConfiguredCategory]
+) -> Sequence[ConfiguredCategory]:
+    """The configured categories, if the examples are mostly labelled with their names; else none: a file from
+    another system (names where the product has slugs) would otherwise add every configured category as new."""
+    names = {c.name for c in configured}
+    labelled = [e for e in examples if e.category]
+    speaking = sum(e.category in names for e in labelled)
+    return configured if labelled and speaking >= SPEAKS_CONFIGURED_NAMES * len(labelled) else ()
 
 
 def predict_queue(classifier: QueueClassifier, examples: Sequence[LabelledReport]):

@@ -42,6 +42,7 @@ from triage.proposals.learning import (
     when_none_is_promoted,
 )
 from triage.proposals.sources import DEMO_CORPUS, artifact_root, product_rules
+from triage.reference import configured_categories, configured_categories_in, configured_data_dir
 from triage.staff import (
     DEFAULT_INVITATION_HOURS,
     AccountForm,
@@ -97,6 +98,18 @@ def _examples(data: Path | None, fmt: str | None, from_database: bool):
     return examples, f"{fmt}:{data.name}", ThresholdOrigin.all_from(FORMAT_ORIGINS[fmt], examples)
 
 
+def _configured_categories(from_database: bool):
+    """The municipality's categories, known to the category classifier before their first report: the database's
+    when training from it, else the data folder's (DATA_DIR)."""
+    if not from_database:
+        return configured_categories_in(configured_data_dir())
+    database = _database()
+    with database.session() as session:
+        configured = configured_categories(session)
+    database.dispose()
+    return configured
+
+
 @click.group()
 def main() -> None:
     """Classifier artifacts and training data of the triage system."""
@@ -114,7 +127,8 @@ def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | 
     examples, source, origin = _examples(data, fmt, from_database)
     store = _store(artifacts)
     decides = when_none_is_promoted(store, task) if promote is None else lambda _candidate: promote
-    stored = train_and_store(store, task, examples, product_rules(), source, decides, origin)
+    configured = _configured_categories(from_database)
+    stored = train_and_store(store, task, examples, product_rules(), source, decides, origin, configured=configured)
     click.echo(
         f"{task} artifact {stored.version}: {len(examples)} examples, "
         f"macro-F1 {stored.metrics.get('macro_f1', float('nan')):.3f}, threshold {stored.classifier.threshold}"

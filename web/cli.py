@@ -22,7 +22,7 @@ from classifiers.datasets import read_dataset
 from models.migrate import upgrade
 from triage import cli as triage_cli
 from triage.proposals import DEMO_CORPUS, ThresholdOrigin, product_rules, train_and_store, when_none_is_promoted
-from triage.reference import load_reference_data
+from triage.reference import configured_categories_in, load_reference_data
 from web.database import database
 
 
@@ -106,7 +106,9 @@ def _train_missing_classifiers(root: Path) -> None:
         examples = read_dataset(DEMO_CORPUS, "demo").examples
         first = when_none_is_promoted(store, task) if usable is None else (lambda _candidate: True)
         source = "demo:" + DEMO_CORPUS.name
-        stored = train_and_store(store, task, examples, product_rules(), source, first, ThresholdOrigin.demo(examples))
+        configured = configured_categories_in(Path(current_app.config["DATA_DIR"]))
+        origin = ThresholdOrigin.demo(examples)
+        stored = train_and_store(store, task, examples, product_rules(), source, first, origin, configured=configured)
         click.echo(
             f"Classifier voor {TASK_WORDS[task]} klaar: versie {stored.version}, macro-F1 "
             f"{stored.metrics.get('macro_f1', 0):.2f}. Geleerd van een verzonnen demoset: elk voorstel wacht op een "

@@ -132,3 +132,14 @@ def test_retrain_refuses_a_candidate_worse_than_the_current(session, tmp_path, b
     assert store.promoted("queue") == version
     [event] = retrain_events(session)
     assert event.details["promoted"] is False and event.details["current"] == version
+
+
+def test_retraining_knows_a_configured_category_without_examples_by_its_name(session, tmp_path, base_records):
+    """The municipality's categories come from the database: one without a single example is still learnt."""
+    store = ArtifactStore(tmp_path / "artifacts")
+    without_animals = [r for r in base_records if r.example.category != "overlast-van-dieren"]
+
+    decision = retrain(session, store, "category", without_animals, product_rules(), NOW)
+
+    candidate = store.load("category", decision.candidate).classifier
+    assert candidate.known_by_name_only == {"overlast-van-dieren"}

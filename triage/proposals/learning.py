@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from classifiers.artifacts import ArtifactError, ArtifactStore
 from classifiers.datasets import Record, with_file_context
-from classifiers.inputs import LabelledReport, ReportInput
+from classifiers.inputs import ConfiguredCategory, LabelledReport, ReportInput
 from classifiers.rules import RuleSet
 from classifiers.thresholds import DECISIONS, DEMO, HISTORY, MIN_REAL_DECISIONS, threshold_basis
 from classifiers.training import (
@@ -36,6 +36,7 @@ from classifiers.training import (
 from models import AuditEvent, Category, Report, TrainingExample
 from triage.kernel.audit import AuditAction
 from triage.proposals.sources import DEMO_TRACKING_PREFIX
+from triage.reference import configured_categories
 
 PERSON_DECISIONS = (AuditAction.TRIAGE_ACCEPTED, AuditAction.TRIAGE_CORRECTED)  # an officer's decision
 HOLDOUT_PERCENT = 20
@@ -162,10 +163,13 @@ def train_and_store(
     promote: PromotionTest,
     origin: ThresholdOrigin,
     now: datetime | None = None,
+    configured: Sequence[ConfiguredCategory] = (),
 ) -> StoredArtifact:
-    """Train, save, promote: every version is saved, so one that was not promoted can be promoted by hand."""
+    """Train, save, promote: every version is saved, so one that was not promoted can be promoted by hand.
+
+    `configured`: the municipality's categories, so that one without examples yet can still be proposed."""
     if task == "category":
-        classifier, metrics = train_category(examples)
+        classifier, metrics = train_category(examples, configured=configured)
     else:  # choosing rules on the demo corpus would take minutes and teach nothing about real reports
         classifier, metrics = train_queue(examples, rules, choose_rules=not origin.only_demo)
     basis = origin.basis(task, classifier, examples)
@@ -226,8 +230,10 @@ def retrain(
     train = [(e, o) for e, o in labelled if not in_holdout(e)]
     holdout = [e for e, _ in labelled if in_holdout(e)]
     judge = NotWorseOnHoldout(store, task, holdout)
+    origin = retrain_threshold_origin(train, labelled)
+    examples = [e for e, _ in train]
     stored = train_and_store(
-        store, task, [e for e, _ in train], rules, "retrain", judge, retrain_threshold_origin(train, labelled), now
+        store, task, examples, rules, "retrain", judge, origin, now, configured_categories(session)
     )
     decision = RetrainDecision(
         task,

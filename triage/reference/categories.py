@@ -8,11 +8,14 @@ installations and reloads of data/, unlike a database id.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session, selectinload
 
+from classifiers.inputs import ConfiguredCategory
 from models import Category, Team
+from triage.reference.data_folder import read_json
 
 SEPARATOR = "_"
 
@@ -87,3 +90,32 @@ def by_service_codes(session: Session, codes: list[str]) -> list[Category]:
         select(Category).where(Category.parent_id.is_not(None)).options(selectinload(Category.parent))
     )
     return [sub for sub in subs if service_code(sub) in wanted]
+
+
+def configured_categories(session: Session) -> list[ConfiguredCategory]:
+    """The active main categories as the category classifier learns them before any report: labelled by slug,
+    known by their names and descriptions and those of their active sub categories."""
+    return [
+        ConfiguredCategory(main.slug, _texts([(c.name, c.description) for c in (main, *main.children) if c.is_active]))
+        for main in active_main_categories(session)
+    ]
+
+
+def configured_categories_in(data_dir: Path) -> list[ConfiguredCategory]:
+    """The same from the data folder's categories.json, for training without a database."""
+    return [
+        ConfiguredCategory(
+            main["slug"],
+            _texts([(row["name"], row.get("description")) for row in (main, *main["subcategories"]) if _active(row)]),
+        )
+        for main in read_json(data_dir / "categories.json")["main_categories"]
+        if _active(main)
+    ]
+
+
+def _active(row: dict) -> bool:
+    return row.get("is_active", True)
+
+
+def _texts(pairs: list[tuple[str, str | None]]) -> tuple[str, ...]:
+    return tuple(text for pair in pairs for text in pair if text)
