@@ -1,0 +1,103 @@
+"""How a request's transaction ends: a page that only read ends with COMMIT, so PostgreSQL keeps what the
+connection prepared (psycopg forgets every prepared statement at a rollback); a request that may have written
+something it did not commit still ends in a rollback, so nothing of it stays."""
+
+import shutil
+
+import pytest
+from sqlalchemy import select, text
+
+from models import Role, StaffUser
+from tests.factories import make_staff
+from tests.support.databases import (
+    DatabaseUnavailable,
+    create_postgres_database,
+    drop_postgres_database,
+    prepared_database,
+)
+from tests.support.skipping import unavailable
+from tests.support.web import log_in
+from web.database import session
+
+LEAD = "lead@haarlem.example"
+
+
+def with_a_lead(url: str) -> None:
+    database = prepared_database(url)
+    with database.session() as db_session:
+        make_staff(db_session, Role.TEAM_LEAD, Role.TRIAGE_OFFICER, email=LEAD, name="Lead")
+        db_session.commit()
+    database.dispose()
+
+
+def own_database(kind: str, tmp_path):
+    if kind == "sqlite":
+        folder = tmp_path / "db"
+        folder.mkdir()
+        url = f"sqlite:///{folder / 'own.db'}"
+        with_a_lead(url)
+        return url, lambda: shutil.rmtree(folder)
+    try:
+        url = create_postgres_database()
+    except DatabaseUnavailable as reason:
+        unavailable(str(reason))
+    with_a_lead(url)
+    return url, lambda: drop_postgres_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def own_app(request, tmp_path, monkeypatch):
+    """The app on a database of its own, with its own session factories (not joined to a test transaction), so
+    that what a request's end commits or rolls back is what the database keeps."""
+    from web import create_app
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
+    url, remove = own_database(request.param, tmp_path)
+    app = create_app(
+        {
+            "TESTING": True,
+            "DATABASE_URL": url,
+            "UPLOAD_DIR": str(tmp_path / "uploads"),
+            "RATELIMIT_ENABLED": False,
+            "RATELIMIT_STORAGE_URI": "memory://",
+            "JOBS_IN_BACKGROUND": False,
+            "MAP_TILE_URL": "",
+            "SERVER_NAME": "localhost",
+        }
+    )
+    yield app
+    app.extensions["database"].dispose()
+    remove()
+
+
+def lead_name(app) -> str:
+    with app.extensions["database"].session() as db_session:
+        return db_session.scalar(select(StaffUser.name).where(StaffUser.email == LEAD))
+
+
+@pytest.mark.parametrize("own_app", ["postgresql"], indirect=True)  # prepared statements are PostgreSQL's
+def test_pages_that_only_read_keep_the_connections_prepared_statements(own_app):
+    client = own_app.test_client()
+    log_in(client, LEAD)
+    for _ in range(8):  # psycopg prepares a statement at its fifth execution on a connection
+        assert client.get("/triage/").status_code == 200
+    with own_app.extensions["database"].engine.connect() as connection:  # the pool's one connection
+        prepared = connection.execute(text("SELECT count(*) FROM pg_prepared_statements")).scalar()
+    assert prepared > 0
+
+
+@pytest.mark.parametrize("flush", [False, True])
+def test_a_change_a_reading_request_did_not_commit_is_not_kept(own_app, flush):
+    with own_app.test_request_context("/triage/", method="GET"):
+        lead = session().scalar(select(StaffUser).where(StaffUser.email == LEAD))
+        lead.name = "Changed while reading"
+        if flush:
+            session().flush()
+    assert lead_name(own_app) == "Lead"
+
+
+def test_a_reading_request_that_commits_itself_keeps_its_change(own_app):
+    with own_app.test_request_context("/triage/", method="GET"):
+        session().scalar(select(StaffUser).where(StaffUser.email == LEAD)).name = "Saved"
+        session().commit()
+    assert lead_name(own_app) == "Saved"
