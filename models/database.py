@@ -113,6 +113,30 @@ class _WriterTurns:
             self.lock.release()
 
 
+MAY_HAVE_WRITTEN = "may_have_written"  # Session.info: a session meant to write, or one that has flushed
+
+
+@event.listens_for(Session, "after_flush")
+def _mark_written(session: Session, _flush_context) -> None:
+    session.info[MAY_HAVE_WRITTEN] = True
+
+
+def may_write(session: Session) -> Session:
+    """Mark a session that is meant to write: `end_a_read` leaves it to be rolled back if its work is not committed."""
+    session.info[MAY_HAVE_WRITTEN] = True
+    return session
+
+
+def end_a_read(session: Session) -> None:
+    """End a transaction that only read with COMMIT rather than the ROLLBACK of closing: for a read the two are
+    the same, but psycopg forgets every prepared statement of the connection at a rollback, so each staff page was
+    planned anew on every request (a work list's page query: 2.0 ms a time unprepared, 0.6 ms prepared). A session
+    meant to write, one that flushed, or one holding unflushed changes is left as it is, to be rolled back."""
+    unflushed = session.new or session.dirty or session.deleted
+    if session.in_transaction() and not session.info.get(MAY_HAVE_WRITTEN) and not unflushed:
+        session.commit()
+
+
 def spatialite_available() -> bool:
     """Whether mod_spatialite can be loaded here; `make` uses it to decide whether to install the OS package."""
     try:
