@@ -23,7 +23,7 @@ from tests.support.databases import (
     prepared_database,
 )
 from tests.support.skipping import unavailable
-from tests.support.web import csrf_token_from
+from tests.support.web import TEST_SETTINGS, csrf_token_from
 
 pytest_plugins = [
     "tests.factories",
@@ -90,19 +90,7 @@ def make_app(database: Database, connection, upload_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
 
     def build(**overrides):
-        app = create_app(
-            {
-                "TESTING": True,
-                "DATABASE_URL": database.url,
-                "UPLOAD_DIR": str(upload_dir),
-                "RATELIMIT_ENABLED": False,
-                "RATELIMIT_STORAGE_URI": "memory://",
-                "JOBS_IN_BACKGROUND": False,
-                "MAP_TILE_URL": "",
-                "SERVER_NAME": "localhost",
-                **overrides,
-            }
-        )
+        app = create_app({**TEST_SETTINGS, "DATABASE_URL": database.url, "UPLOAD_DIR": str(upload_dir), **overrides})
         database_of_app = app.extensions["database"]
         database_of_app.dispose()
         joined = sessionmaker(bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False)

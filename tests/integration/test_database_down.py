@@ -1,19 +1,11 @@
 """The database being down gives 503 with Retry-After, never a 500; the resident's typed report is kept."""
 
-import shutil
-
 import pytest
 
 from models import Role
 from tests.factories import GROTE_MARKT, make_staff
-from tests.support.databases import (
-    DatabaseUnavailable,
-    create_postgres_database,
-    drop_postgres_database,
-    prepared_database,
-)
-from tests.support.skipping import unavailable
-from tests.support.web import csrf_token_from, log_in
+from tests.support.databases import own_database, prepared_database
+from tests.support.web import app_on, csrf_token_from, log_in
 
 LEAD = "lead@haarlem.example"
 TYPED = "De lantaarnpaal bij de brug brandt niet meer"
@@ -27,42 +19,12 @@ def with_a_lead(url: str) -> None:
     database.dispose()
 
 
-def sqlite_database(tmp_path):
-    folder = tmp_path / "db"
-    folder.mkdir()
-    url = f"sqlite:///{folder / 'down.db'}"
-    with_a_lead(url)
-    return url, lambda: shutil.rmtree(folder)
-
-
-def postgres_database():
-    try:
-        url = create_postgres_database()
-    except DatabaseUnavailable as reason:
-        unavailable(str(reason))
-    with_a_lead(url)
-    return url, lambda: drop_postgres_database(url)
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def going_down(request, tmp_path, monkeypatch):
     """A client of an app on its own database, and a function that takes that database away."""
-    from web import create_app
-
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
-    url, remove = sqlite_database(tmp_path) if request.param == "sqlite" else postgres_database()
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATABASE_URL": url,
-            "UPLOAD_DIR": str(tmp_path / "uploads"),
-            "RATELIMIT_ENABLED": False,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "JOBS_IN_BACKGROUND": False,
-            "MAP_TILE_URL": "",
-            "SERVER_NAME": "localhost",
-        }
-    )
+    url, remove = own_database(request.param, tmp_path, with_a_lead)
+    app = app_on(url, tmp_path / "uploads")
     database = app.extensions["database"]
     client = app.test_client()
     token = csrf_token_from(client.get("/").get_data(as_text=True))

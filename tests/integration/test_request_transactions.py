@@ -2,21 +2,13 @@
 connection prepared (psycopg forgets every prepared statement at a rollback); a request that may have written
 something it did not commit still ends in a rollback, so nothing of it stays."""
 
-import shutil
-
 import pytest
 from sqlalchemy import select, text
 
 from models import Role, StaffUser
 from tests.factories import make_staff
-from tests.support.databases import (
-    DatabaseUnavailable,
-    create_postgres_database,
-    drop_postgres_database,
-    prepared_database,
-)
-from tests.support.skipping import unavailable
-from tests.support.web import log_in
+from tests.support.databases import own_database, prepared_database
+from tests.support.web import app_on, log_in
 from web.database import session
 
 LEAD = "lead@haarlem.example"
@@ -30,41 +22,13 @@ def with_a_lead(url: str) -> None:
     database.dispose()
 
 
-def own_database(kind: str, tmp_path):
-    if kind == "sqlite":
-        folder = tmp_path / "db"
-        folder.mkdir()
-        url = f"sqlite:///{folder / 'own.db'}"
-        with_a_lead(url)
-        return url, lambda: shutil.rmtree(folder)
-    try:
-        url = create_postgres_database()
-    except DatabaseUnavailable as reason:
-        unavailable(str(reason))
-    with_a_lead(url)
-    return url, lambda: drop_postgres_database(url)
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def own_app(request, tmp_path, monkeypatch):
     """The app on a database of its own, with its own session factories (not joined to a test transaction), so
     that what a request's end commits or rolls back is what the database keeps."""
-    from web import create_app
-
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path / "instance"))
-    url, remove = own_database(request.param, tmp_path)
-    app = create_app(
-        {
-            "TESTING": True,
-            "DATABASE_URL": url,
-            "UPLOAD_DIR": str(tmp_path / "uploads"),
-            "RATELIMIT_ENABLED": False,
-            "RATELIMIT_STORAGE_URI": "memory://",
-            "JOBS_IN_BACKGROUND": False,
-            "MAP_TILE_URL": "",
-            "SERVER_NAME": "localhost",
-        }
-    )
+    url, remove = own_database(request.param, tmp_path, with_a_lead)
+    app = app_on(url, tmp_path / "uploads")
     yield app
     app.extensions["database"].dispose()
     remove()

@@ -4,7 +4,10 @@ migrated database with the shipped reference data, as `make run` leaves it."""
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
+from collections.abc import Callable
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -62,3 +65,22 @@ def prepared_database(url: str) -> Database:
     with database.session() as session:
         load_reference_data(session)
     return database
+
+
+def own_database(kind: str, folder: Path, fill: Callable[[str], None]) -> tuple[str, Callable[[], None]]:
+    """A database for one test alone ("sqlite": a file under `folder`; "postgresql": a new database), filled by
+    `fill(url)`, and the function that removes it; a test skips when PostgreSQL cannot be reached."""
+    if kind == "sqlite":
+        place = folder / "own-db"
+        place.mkdir()
+        url = f"sqlite:///{place / 'own.db'}"
+        fill(url)
+        return url, lambda: shutil.rmtree(place)
+    from tests.support.skipping import unavailable
+
+    try:
+        url = create_postgres_database()
+    except DatabaseUnavailable as reason:
+        unavailable(str(reason))
+    fill(url)
+    return url, lambda: drop_postgres_database(url)

@@ -6,6 +6,24 @@ import re
 
 from tests.factories import OFFICER_EMAIL, PASSWORD
 
+# What every test app runs with: limits off (tests log in often), jobs in the request, no map tiles to fetch.
+TEST_SETTINGS = {
+    "TESTING": True,
+    "RATELIMIT_ENABLED": False,
+    "RATELIMIT_STORAGE_URI": "memory://",
+    "JOBS_IN_BACKGROUND": False,
+    "MAP_TILE_URL": "",
+    "SERVER_NAME": "localhost",
+}
+
+
+def app_on(url: str, uploads) -> object:
+    """The real app on a database of its own, with its own sessions (not joined to a test's transaction)."""
+    from web import create_app
+
+    return create_app({**TEST_SETTINGS, "DATABASE_URL": url, "UPLOAD_DIR": str(uploads)})
+
+
 CSRF_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 
 
