@@ -16,6 +16,7 @@ from pathlib import Path
 from geoalchemy2.admin.dialects.sqlite import init_spatialite
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 SPATIALITE_PACKAGE_HINT = (
@@ -131,10 +132,16 @@ def end_a_read(session: Session) -> None:
     """End a transaction that only read with COMMIT rather than the ROLLBACK of closing: for a read the two are
     the same, but psycopg forgets every prepared statement of the connection at a rollback, so each staff page was
     planned anew on every request (a work list's page query: 2.0 ms a time unprepared, 0.6 ms prepared). A session
-    meant to write, one that flushed, or one holding unflushed changes is left as it is, to be rolled back."""
+    meant to write, one that flushed, or one holding unflushed changes is left as it is, to be rolled back. A COMMIT
+    that fails (the database went away after the page was made) is left to the rollback of closing, as before: a
+    read has nothing to lose, and the page already made must not become an error."""
     unflushed = session.new or session.dirty or session.deleted
-    if session.in_transaction() and not session.info.get(MAY_HAVE_WRITTEN) and not unflushed:
+    if not session.in_transaction() or session.info.get(MAY_HAVE_WRITTEN) or unflushed:
+        return
+    try:
         session.commit()
+    except SQLAlchemyError as error:
+        log.warning("ending a read with COMMIT failed; the session is rolled back instead: %s", error)
 
 
 def spatialite_available() -> bool:

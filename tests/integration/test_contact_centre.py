@@ -12,6 +12,7 @@ from models import AuditEvent, Channel, Proposal, Report, ReportMessage, Role
 from tests.factories import GROTE_MARKT, make_report, make_staff, route_report
 from tests.support.web import form_token, log_in
 from triage.cli import main
+from triage.kernel import LOCAL_TIME_ZONE
 from triage.kernel.audit import AuditAction
 from triage.monitoring import Filters, build_figure
 from triage.monitoring.filters import default_period
@@ -110,7 +111,7 @@ def test_a_phone_report_goes_through_the_same_intake_and_records_who_took_the_co
 
 def test_a_counter_report_counts_under_its_channel_on_the_dashboard(kcc_client, session):
     kcc_client.post("/kcc/melding", data=phone_report_form(kcc_client, channel="counter", phone=""))
-    today = datetime.now(UTC).date()
+    today = datetime.now(UTC).astimezone(LOCAL_TIME_ZONE).date()  # the dashboard's days are local, as its page's
     figure = build_figure(session, "inflow_channel", Filters(default_period(today)), datetime.now(UTC))
     counter = next(row for row in figure.rows if row.group.label == "channel.counter")
     assert counter.values[0] == 1

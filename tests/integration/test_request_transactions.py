@@ -3,7 +3,8 @@ connection prepared (psycopg forgets every prepared statement at a rollback); a 
 something it did not commit still ends in a rollback, so nothing of it stays."""
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
+from sqlalchemy.exc import OperationalError
 
 from models import Role, StaffUser
 from tests.factories import make_staff
@@ -65,3 +66,20 @@ def test_a_reading_request_that_commits_itself_keeps_its_change(own_app):
         session().scalar(select(StaffUser).where(StaffUser.email == LEAD)).name = "Saved"
         session().commit()
     assert lead_name(own_app) == "Saved"
+
+
+def test_a_page_is_served_when_the_commit_that_ends_its_read_fails(own_app):
+    """The database went away after the page was made: the read has nothing to lose, the person gets the page."""
+    client = own_app.test_client()
+    log_in(client, LEAD)
+    engine = own_app.extensions["database"].engine
+
+    def gone(_connection) -> None:
+        raise OperationalError("COMMIT", {}, ConnectionError("the database went away"))
+
+    event.listen(engine, "commit", gone)
+    try:
+        response = client.get("/triage/")
+    finally:
+        event.remove(engine, "commit", gone)
+    assert response.status_code == 200

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+from flask import Flask
 
 from tests.factories import OFFICER_EMAIL, PASSWORD
 
@@ -17,7 +20,7 @@ TEST_SETTINGS = {
 }
 
 
-def app_on(url: str, uploads) -> object:
+def app_on(url: str, uploads: Path) -> Flask:
     """The real app on a database of its own, with its own sessions (not joined to a test's transaction)."""
     from web import create_app
 
