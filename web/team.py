@@ -68,17 +68,18 @@ def _filters() -> Filters:
 @blueprint.get("/<queue_name>")
 def work_list_page(queue_name: str):
     queue, filters, now = _queue_or_404(queue_name), _filters(), datetime.now(UTC)
-    reports, total = work_list(session(), queue, filters, current_user.user, now)
+    listed = work_list(session(), queue, filters, current_user.user, now)
+    reports = listed.reports
     labels = {r.id: timer_label(r, now) for r in reports}
     return render_template(
         "team/work_list.html",
         queue=queue,
         reports=reports,
-        total=total,
+        total=listed.total,
         filters=filters,
         labels=labels,
         timer_texts={rid: timer_text(label) for rid, label in labels.items()},
-        marks=reply_marks(session(), reports),
+        marks=reply_marks(session(), reports, listed.replied),
         mains=main_category_choices(session()),
         wijken=area_choices(session(), AreaKind.WIJK),
         statuses=ReportStatus.team_work(),

@@ -109,9 +109,11 @@ def test_team_work_list_count_reads_an_index_not_every_report(session, many_repo
     session.add(Feedback(report_id=done, at=datetime.now(UTC), satisfied=False, reopen_requested=True))
     session.flush()
     with Captured(session, "count(") as captured:
-        rows, total = work_list(session, Queue.SIMPLE, Filters(), staff_by_role[Role.TEAM_LEAD], datetime.now(UTC))
-    assert total == SEEDED // 75 + 1  # in progress in the simple queue, and the one whose resident asked to reopen
-    assert len(rows) == 50
+        listed = work_list(session, Queue.SIMPLE, Filters(), staff_by_role[Role.TEAM_LEAD], datetime.now(UTC))
+    assert (
+        listed.total == SEEDED // 75 + 1
+    )  # in progress in the simple queue, and the one whose resident asked to reopen
+    assert len(listed.reports) == 50
     [(statement, parameters)] = captured.statements
     assert "report" not in full_scans(session, statement, parameters)
 
@@ -120,7 +122,7 @@ def test_a_work_list_page_reads_the_open_work_not_the_handled_reports(session, m
     """Ordered by due time over the whole queue, the page read the handled reports first (most of a queue, with due
     times of their own) and threw them away: it must read the partial index of open team work."""
     with Captured(session, "ORDER BY") as captured:
-        rows, _ = work_list(session, Queue.SIMPLE, Filters(), staff_by_role[Role.TEAM_LEAD], datetime.now(UTC))
+        rows = work_list(session, Queue.SIMPLE, Filters(), staff_by_role[Role.TEAM_LEAD], datetime.now(UTC)).reports
     assert len(rows) == 50 and all(r.status is ReportStatus.IN_PROGRESS for r in rows)
     [(statement, parameters)] = captured.statements
     assert "ix_report_team_work_queue_due_at" in indexes_read(session, statement, parameters)

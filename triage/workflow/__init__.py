@@ -31,6 +31,7 @@ from triage.workflow.work_lists import (
     PAGE_SIZE,
     Filters,
     TimerLabel,
+    WorkListPage,
     describe,
     may_reopen,
     may_see_queue,
@@ -82,5 +83,6 @@ __all__ = [
     "report_escalations",
     "report_messages",
     "timer_label",
+    "WorkListPage",
     "work_list",
 ]

@@ -65,17 +65,21 @@ def _reminded(session: Session, asked: dict[int, datetime]) -> set[int]:
     return {report_id for report_id, since in rows if since >= asked[report_id]}
 
 
-def reply_marks(session: Session, reports: list[Report]) -> dict[int, str]:
+def reply_marks(session: Session, reports: list[Report], replied: frozenset[int] | None = None) -> dict[int, str]:
     """The work list's mark per report: "replied" while the resident's answer is the last change of status,
-    "no_answer" while a question the team was reminded of is still open."""
-    ids = [report.id for report in reports]
-    latest = select(func.max(StatusChange.id)).where(StatusChange.report_id.in_(ids)).group_by(StatusChange.report_id)
-    by_resident = set(
-        session.scalars(
-            select(StatusChange.report_id).where(StatusChange.id.in_(latest), StatusChange.actor == RESIDENT_ACTOR)
-        )
-    )
+    "no_answer" while a question the team was reminded of is still open. `replied` is what the work list's own
+    read already knows (WorkListPage.replied); without it the latest status changes are read here."""
+    by_resident = replied if replied is not None else _last_changed_by_resident(session, [r.id for r in reports])
     waiting = [report.id for report in reports if report.status is ReportStatus.WAITING_RESIDENT]
     unanswered = _reminded(session, waiting_since(session, waiting)) if waiting else set()
     marks = {rid: "replied" for rid in by_resident}
     return marks | {rid: "no_answer" for rid in unanswered}
+
+
+def _last_changed_by_resident(session: Session, ids: list[int]) -> set[int]:
+    latest = select(func.max(StatusChange.id)).where(StatusChange.report_id.in_(ids)).group_by(StatusChange.report_id)
+    return set(
+        session.scalars(
+            select(StatusChange.report_id).where(StatusChange.id.in_(latest), StatusChange.actor == RESIDENT_ACTOR)
+        )
+    )
