@@ -56,9 +56,18 @@ def choose_language() -> str:
 
 
 def current_language() -> str:
-    if "language" not in g:
-        g.language = choose_language()
-    return g.language
+    language = g.get("language")
+    if language is None:
+        language = g.language = choose_language()
+    return language
+
+
+def _page_translator() -> dict:
+    """A page calls _() some hundreds of times (a work list of 50 rows, 200): the page's language is looked up
+    once, when it is rendered, not in the request's context at every text. Macros imported without context use
+    the global _(), which looks it up itself."""
+    language = current_language()
+    return {"_": lambda key, **params: translate(key, language, **params)}
 
 
 def remember_language(response):
@@ -71,11 +80,17 @@ def init_app(app) -> None:
     app.jinja_env.globals.update(_=translate, current_language=current_language, problem_text=problem_text)
     app.jinja_env.filters["local_datetime"] = local_datetime
     app.jinja_env.filters["point"] = to_shape
+    app.context_processor(_page_translator)
     app.after_request(remember_language)
+
+
+@cache
+def _months(language: str) -> list[str]:
+    return translate("months", language).split(",")
 
 
 def local_datetime(moment) -> str:
     """A moment as people here read it: Amsterdam time, month in words, 24-hour clock."""
     local = moment.astimezone(LOCAL_TIME_ZONE)
-    month = translate("months").split(",")[local.month - 1]
+    month = _months(current_language())[local.month - 1]
     return f"{local.day} {month} {local.year}, {local:%H:%M}"
