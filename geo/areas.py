@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from geoalchemy2.shape import from_shape, to_shape
 from shapely import affinity
 from shapely.geometry import Point
-from sqlalchemy import Row, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, undefer
 
 from geo.wrong_door import WrongDoor
@@ -92,12 +92,6 @@ def buurten(session: Session, municipality_code: str | None = None) -> list[Area
 
 def wijken(session: Session) -> list[Area]:
     return areas_of_kind(session, AreaKind.WIJK)
-
-
-def area_choices(session: Session, kind: AreaKind) -> list[Row]:
-    """Each area of a kind as (code, name), by name: what a filter's options need. Rows, not areas: a staff list
-    loaded some 150 areas as objects on every request for its filters alone."""
-    return list(session.execute(select(Area.code, Area.name).where(Area.kind == kind).order_by(Area.name)))
 
 
 def find_area(session: Session, kind: AreaKind, code: str, with_shape: bool = False) -> Area | None:

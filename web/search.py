@@ -8,10 +8,9 @@ from datetime import UTC, datetime
 from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from geo.areas import area_choices
 from models import AreaKind, Channel, Queue, Report, ReportStatus, Role, StaffUser
 from triage.inbox import AGES, InboxFilters
-from triage.reference import main_category_choices
+from triage.reference import filter_choices
 from triage.workflow import (
     COUNTED_UP_TO,
     SearchFilters,
@@ -56,10 +55,11 @@ def _choices() -> dict[str, list[tuple[str, str]]]:
 
 def inbox_choices() -> dict[str, list[tuple[str, str]]]:
     """The inbox's filters as (value, words) pairs; the inbox page and the search offer the same ones."""
+    listed = filter_choices(session(), AreaKind.BUURT)
     return {
-        "category": main_category_choices(session()),
+        "category": listed.mains,
         "channel": [(c.value, translate(f"channel.{c.value}")) for c in Channel],
-        "buurt": area_choices(session(), AreaKind.BUURT),
+        "buurt": listed.areas,
         "age": [(age, translate("search.age.days", n=int(age))) for age in AGES],
     }
 

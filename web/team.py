@@ -7,12 +7,11 @@ from datetime import UTC, datetime
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from geo.areas import area_choices
 from models import AreaKind, Queue, Report, ReportStatus, Role
 from triage import workflow
 from triage.kernel import Problems
 from triage.notifications import MailPreview, PickableText, preview_status_mail, texts_for_report
-from triage.reference import active_main_categories, main_category_choices
+from triage.reference import active_main_categories, filter_choices
 from triage.workflow import (
     PAGE_SIZE,
     Filters,
@@ -69,7 +68,7 @@ def _filters() -> Filters:
 def work_list_page(queue_name: str):
     queue, filters, now = _queue_or_404(queue_name), _filters(), datetime.now(UTC)
     listed = work_list(session(), queue, filters, current_user.user, now)
-    reports = listed.reports
+    reports, choices = listed.reports, filter_choices(session(), AreaKind.WIJK)
     labels = {r.id: timer_label(r, now) for r in reports}
     return render_template(
         "team/work_list.html",
@@ -80,8 +79,8 @@ def work_list_page(queue_name: str):
         labels=labels,
         timer_texts={rid: timer_text(label) for rid, label in labels.items()},
         marks=reply_marks(session(), reports, listed.replied),
-        mains=main_category_choices(session()),
-        wijken=area_choices(session(), AreaKind.WIJK),
+        mains=choices.mains,
+        wijken=choices.areas,
         statuses=ReportStatus.team_work(),
         page_size=PAGE_SIZE,
     )

@@ -8,6 +8,7 @@ from sqlalchemy import func, inspect, select
 
 from models import Area, AreaKind, Base, Category, Queue, ReportStatus, Team
 from models.migrations.env_filters import include_object
+from triage.reference import filter_choices
 from triage.reference.loading import load_reference_data
 
 
@@ -69,3 +70,18 @@ def test_loading_again_changes_no_counts_and_keeps_ids(session):
 
     assert {model: count(session, model) for model in (Area, Category, Team)} == before
     assert session.scalar(select(Area.id).where(Area.code == "BU03920101")) == buurt_id
+
+
+def test_filter_choices_are_every_main_category_and_the_areas_of_one_kind_each_by_name(session):
+    """One read for both of a staff list's filters: retired main categories stay (reports keep theirs), sub
+    categories and areas of another kind do not come along."""
+    load_reference_data(session)
+    retired = session.scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.slug)).first()
+    retired.is_active = False
+    session.flush()
+    choices = filter_choices(session, AreaKind.WIJK)
+    mains = session.execute(select(Category.slug, Category.name).where(Category.parent_id.is_(None))).all()
+    wijken = session.execute(select(Area.code, Area.name).where(Area.kind == AreaKind.WIJK)).all()
+    assert choices.mains == sorted(map(tuple, mains), key=lambda row: (row[1], row[0]))
+    assert choices.areas == sorted(map(tuple, wijken), key=lambda row: (row[1], row[0]))
+    assert retired.slug in {row.value for row in choices.mains} and len(choices.areas) > 1

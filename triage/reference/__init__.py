@@ -4,14 +4,15 @@ it into the database, the category tree and its service codes, and the municipal
 and routing rules administrators edit in the screens, and the one order routing rules are tried in."""
 
 from triage.reference.categories import (
+    FilterChoices,
     active_main_categories,
     active_services,
     active_tree,
     by_service_code,
     configured_categories,
     configured_categories_in,
+    filter_choices,
     main_categories,
-    main_category_choices,
     owning_teams,
     service_code,
 )
@@ -84,7 +85,8 @@ __all__ = [
     "load_profile",
     "load_reference_data",
     "main_categories",
-    "main_category_choices",
+    "FilterChoices",
+    "filter_choices",
     "most_demanding",
     "norm_changes",
     "owning_teams",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from sqlalchemy import Row, select
+from sqlalchemy import literal, select, union_all
 from sqlalchemy.orm import Session, selectinload
 
 from classifiers.inputs import ConfiguredCategory
-from models import Category, Team
+from models import Area, AreaKind, Category, Team
 from triage.reference.data_folder import read_json
 
 SEPARATOR = "_"
@@ -31,11 +32,32 @@ def main_categories(session: Session) -> list[Category]:
     return list(session.scalars(select(Category).where(Category.parent_id.is_(None)).order_by(Category.name)))
 
 
-def main_category_choices(session: Session) -> list[Row]:
-    """Every main category as (slug, name), by name, as `main_categories` orders them: a filter's options, read as
-    rows rather than categories since every staff list shows them."""
-    query = select(Category.slug, Category.name).where(Category.parent_id.is_(None)).order_by(Category.name)
-    return list(session.execute(query))
+class Choice(NamedTuple):
+    value: str  # what the filter sends: a main category's slug, an area's code
+    name: str
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """A staff list's category and area filters, each by name."""
+
+    mains: list[Choice]
+    areas: list[Choice]
+
+
+def filter_choices(session: Session, kind: AreaKind) -> FilterChoices:
+    """Every main category, retired ones too (reports keep theirs), and the areas of one kind, in one read: every
+    staff list offers both filters, and as two statements they were two round trips on each of its pages. Rows,
+    not objects: a list loaded some 150 areas as objects on every request for its filters alone."""
+    mains = select(literal("main").label("list"), Category.slug.label("value"), Category.name.label("name"))
+    areas = select(literal("area"), Area.code, Area.name).where(Area.kind == kind)
+    rows = session.execute(
+        union_all(mains.where(Category.parent_id.is_(None)), areas).order_by("list", "name", "value")
+    ).all()
+    return FilterChoices(
+        [Choice(row.value, row.name) for row in rows if row.list == "main"],
+        [Choice(row.value, row.name) for row in rows if row.list == "area"],
+    )
 
 
 def owning_teams(session: Session) -> list[Team]:
