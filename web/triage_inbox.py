@@ -14,10 +14,9 @@ from triage.inbox import (
     InboxFilters,
     duplicate_candidates,
     filter_problems,
-    latest_proposals,
+    inbox_page,
     next_waiting,
     recent_corrections,
-    waiting_reports,
     without_refused,
 )
 from triage.reference import active_main_categories
@@ -43,11 +42,11 @@ def inbox():
     filters = _inbox_filters()
     problems = filter_problems(session(), filters)
     usable = without_refused(filters, problems)
-    reports = waiting_reports(session(), filters=usable, now=datetime.now(UTC))
+    listed = inbox_page(session(), usable, datetime.now(UTC))
     page = render_template(
         "triage/inbox.html",
-        reports=reports,
-        proposals=latest_proposals(session(), reports),
+        reports=listed.reports,
+        proposals=listed.proposals,
         filters=filters,
         filtered=usable != InboxFilters(),
         problems=problems,

@@ -15,7 +15,7 @@ from geo.areas import areas_containing
 from geo.nearby import REPORTER_COUNT_CAP, reports_by_reporter
 from models import Feedback, Queue, Report, ReportStatus, Role
 from tests.factories import GROTE_MARKT
-from triage.inbox import waiting_reports
+from triage.inbox import InboxFilters, inbox_page, waiting_reports
 from triage.workflow import Filters, work_list
 
 SEEDED = 20_000
@@ -128,9 +128,14 @@ def test_a_work_list_page_reads_the_open_work_not_the_handled_reports(session, m
     assert "ix_report_team_work_queue_due_at" in indexes_read(session, statement, parameters)
 
 
-def test_the_inbox_reads_the_waiting_reports_not_the_handled_ones(session, many_reports):
+@pytest.mark.parametrize("listed", ["inbox page", "next to open"])
+def test_the_inbox_reads_the_waiting_reports_not_the_handled_ones(session, many_reports, listed):
+    """The inbox page (with the proposals in the same read) and the look-up of the next report to open."""
     with Captured(session, "ORDER BY") as captured:
-        waiting = waiting_reports(session)
+        if listed == "inbox page":
+            waiting = inbox_page(session, InboxFilters(), datetime.now(UTC)).reports
+        else:
+            waiting = waiting_reports(session)
     assert len(waiting) == 50 and all(r.status is ReportStatus.RECEIVED for r in waiting)
     assert [r.created_at for r in waiting] == sorted(r.created_at for r in waiting)  # oldest first
     [(statement, parameters)] = captured.statements

@@ -7,8 +7,9 @@ from triage.inbox.duplicates import duplicate_candidates
 from triage.inbox.queries import (
     AGES,
     InboxFilters,
+    InboxPage,
     filter_problems,
-    latest_proposals,
+    inbox_page,
     matching,
     next_waiting,
     recent_corrections,
@@ -28,8 +29,9 @@ __all__ = [
     "mark_duplicate",
     "split",
     "duplicate_candidates",
-    "latest_proposals",
     "next_waiting",
     "recent_corrections",
+    "InboxPage",
+    "inbox_page",
     "waiting_reports",
 ]

@@ -103,37 +103,47 @@ def matching(filters: InboxFilters, now: datetime) -> ColumnElement[bool]:
 def waiting_reports(
     session: Session, limit: int = INBOX_SIZE, filters: InboxFilters | None = None, now: datetime | None = None
 ) -> list[Report]:
-    """Received reports, oldest first: the one that has waited longest is decided first (from the waiting
-    reports' own index: ordered by age over all reports, the handled ones came first). The limit is written into
-    the SQL text: as a parameter, PostgreSQL could not know a prepared plan reads only a page, kept planning the
-    statement anew at every inbox (0.4 ms of each one's 0.6 ms in the database) and never reused its plan."""
-    wanted = matching(filters, now) if filters and now else true()
+    """Received reports, oldest first: the one that has waited longest is decided first."""
+    return list(session.scalars(_waiting(limit, filters, now)))
+
+
+@dataclass(frozen=True)
+class InboxPage:
+    reports: list[Report]
+    proposals: dict[int, Proposal]  # by report id; a report whose proposal is still being made has none yet
+
+
+def inbox_page(session: Session, filters: InboxFilters, now: datetime) -> InboxPage:
+    """The inbox: the waiting reports with each one's proposal (a report has at most one) in one read, where the
+    proposals were a second round trip on every inbox."""
     query = (
+        _waiting(INBOX_SIZE, filters, now)
+        .add_columns(Proposal)
+        .outerjoin(Proposal, Proposal.report_id == Report.id)
+        .options(load_only(*PROPOSAL_LISTED), joinedload(Proposal.category))
+    )
+    rows = session.execute(query).all()
+    return InboxPage([report for report, _ in rows], {report.id: proposal for report, proposal in rows if proposal})
+
+
+def _waiting(limit: int, filters: InboxFilters | None, now: datetime | None) -> Select:
+    """From the waiting reports' own index: ordered by age over all reports, the handled ones came first. The
+    limit is written into the SQL text: as a parameter, PostgreSQL could not know a prepared plan reads only a
+    page, kept planning the statement anew at every inbox (0.4 ms of each one's 0.6 ms in the database) and
+    never reused its plan."""
+    wanted = matching(filters, now) if filters and now else true()
+    return (
         select(Report)
         .where(is_waiting_for_triage(), wanted)
         .order_by(Report.created_at, Report.id)
         .options(load_only(*LISTED), joinedload(Report.buurt), joinedload(Report.wijk))  # areas: in the same read
-        .limit(bindparam("shown", limit, literal_execute=True))  # in the SQL text: see below
+        .limit(bindparam("shown", limit, literal_execute=True))
     )
-    return list(session.scalars(query))
 
 
 def next_waiting(session: Session, decided: Report) -> int | None:
     """The report to open after this one, so an officer goes through the inbox without going back to it."""
     return next((r.id for r in waiting_reports(session, limit=2) if r.id != decided.id), None)
-
-
-def latest_proposals(session: Session, reports: list[Report]) -> dict[int, Proposal]:
-    """Each report's latest proposal, in one query for the whole inbox rather than one per row."""
-    if not reports:
-        return {}
-    rows = session.scalars(
-        select(Proposal)
-        .where(Proposal.report_id.in_([r.id for r in reports]))
-        .order_by(Proposal.id)
-        .options(load_only(*PROPOSAL_LISTED), joinedload(Proposal.category))
-    )
-    return {proposal.report_id: proposal for proposal in rows}
 
 
 def recent_corrections(session: Session, limit: int = CORRECTIONS_SHOWN) -> list[Correction]:
