@@ -78,10 +78,44 @@ def serve(env: dict) -> tuple[subprocess.Popen, str]:
     raise SystemExit("server did not start")
 
 
+def start_gunicorn(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+    """gunicorn with sync workers, the production server (docs/REGION.md), on a free port, once it answers."""
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-w",
+            str(workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--timeout",
+            "60",
+            "web:create_app()",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("gunicorn did not start")
+
+
+GUNICORN_WORKERS = 2  # as Signalen was measured on this machine (../shared/tools/bench_http.py)
+
+
 @contextmanager
-def serving(env: dict) -> Iterator[str]:
-    """The server's base URL while the block runs; stopped afterwards, also when the block fails."""
-    server, base = serve(env)
+def serving(env: dict, server_kind: str = "waitress") -> Iterator[str]:
+    """The server's base URL while the block runs; stopped afterwards, also when the block fails. waitress is the
+    embedded default's server, gunicorn the production one."""
+    server, base = serve(env) if server_kind == "waitress" else start_gunicorn(env, GUNICORN_WORKERS)
     try:
         yield base
     finally:

@@ -33,9 +33,9 @@ from tests.benchmarks.bench_intake import (  # noqa: E402
     FLASK,
     REPORT,
     bench_environment,
-    free_port,
     publish,
     run_bench_http,
+    start_gunicorn,
 )
 from tests.support.databases import create_postgres_database, drop_postgres_database  # noqa: E402
 from tests.support.servers import RedisServer  # noqa: E402
@@ -47,26 +47,6 @@ STAFF_LISTS = ("/triage/", "/team/simple")
 def create_staff(env: dict) -> None:
     command = [sys.executable, "-m", "triage.cli", "users", "create", "bench@haarlem.example", "--name", "Bench"]
     run([*command, "--role", "triage_officer", "--role", "team_lead", "--password", PASSWORD], env)
-
-
-def start_gunicorn(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "60", "web:create_app()"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            requests.get(base + "/", timeout=1)
-            return server, base
-        except requests.RequestException:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
 
 
 def start_rq_workers(env: dict, redis_url: str, count: int) -> list[subprocess.Popen]:
