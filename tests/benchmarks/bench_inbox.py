@@ -5,8 +5,8 @@ database (the latest 2% waiting for triage, each with a proposal, the 8% before 
 every tenth report of the two years open had hidden that the lists read the handled reports first), serves
 the app with waitress (the embedded default's server) and then with gunicorn (the production server, 2 sync
 workers as Signalen was measured), logs in as an officer and times the inbox list, a report page with its
-duplicate candidates and a team's work list. bench_http.py cannot log in, so the timing loop here follows its method: one persistent session,
-sequential warm-up, perf_counter around each request, nearest-rank percentiles.
+duplicate candidates and a team's work list. bench_http.py cannot log in, so the timing loop here follows its
+method: one persistent session, sequential warm-up, perf_counter around each request, nearest-rank percentiles.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from models import (
     AuditEvent,
     NoAnswerReminder,
     OutboxMail,
+    Queue,
     Report,
     ReportStatus,
     ResidentReply,
@@ -25,7 +26,7 @@ from triage.intake import PhotoStore, Upload
 from triage.kernel.refusals import DecisionRefused, SubmissionRejected
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.staff.accounts import find_user
-from triage.workflow import answer_question, reply_marks
+from triage.workflow import Filters, answer_question, reply_marks, work_list
 from triage.workflow.no_answer import remind_unanswered
 from triage.workflow.transitions import assign, change_status
 
@@ -276,3 +277,14 @@ def test_the_message_field_says_who_will_see_it(client, session, waiting_now, le
     log_in(client, "eenvoudig@haarlem.example")
     page = client.get(f"/team/melding/{waiting_now.id}").get_data(as_text=True)
     assert "De melder ziet dit bericht en krijgt het per e-mail." in page
+
+
+def test_the_work_list_marks_a_report_the_resident_answered_until_the_team_moves_it(session, tmp_path, waiting, member):
+    """The work list's own read knows whose status change came last, the same as reply_marks reads it alone."""
+    other = asked(session, routed(session, tmp_path, MONDAY), member, MONDAY)  # still waiting: no mark
+    answer_question(session, waiting, "Die bij de kerk.", [], PhotoStore(tmp_path), MONDAY + timedelta(days=1))
+    listed = work_list(session, Queue.SIMPLE, Filters(), member, MONDAY + timedelta(days=1))
+    assert {waiting.id, other.id} <= {report.id for report in listed.reports}
+    assert listed.replied == {waiting.id} and reply_marks(session, listed.reports) == {waiting.id: "replied"}
+    change_status(session, waiting, member, waiting.version, "waiting_external", "", MONDAY + timedelta(days=2))
+    assert work_list(session, Queue.SIMPLE, Filters(), member, MONDAY + timedelta(days=2)).replied == frozenset()
