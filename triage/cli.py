@@ -139,8 +139,8 @@ def train(task: str, data: Path, fmt: str, from_database: bool, promote: bool | 
 
 
 def _echo_queue_figures(metrics: dict) -> None:
-    """A queue artifact's thresholds per queue, the routed share at them, the rules it kept as features and the
-    costs and enriched weight it chose."""
+    """A queue artifact's thresholds per queue, the routed share at them, the rules it kept as features, the costs
+    it chose and the enriched rows' weight (fixed in classifiers.queue, chosen on rolling-origin validation)."""
     if "queue_thresholds" not in metrics:
         return
     routed = metrics["routed"]
@@ -155,7 +155,7 @@ def _echo_queue_figures(metrics: dict) -> None:
         missed = metrics["costs"]["maatwerk"]
         click.echo(
             f"chosen by cross-validation: a missed maatwerk costs {missed['complex']} as complex, "
-            f"{missed['simple']} as simple; enriched rows weigh {metrics['enriched_weight']}"
+            f"{missed['simple']} as simple; enriched rows weigh {metrics['enriched_weight']} (chosen on later reports)"
         )
 
 

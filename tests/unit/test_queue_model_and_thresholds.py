@@ -10,12 +10,15 @@ import math
 import numpy as np
 import pytest
 
+from classifiers import queue_training
 from classifiers.calibration import Calibration
 from classifiers.inputs import LabelledReport, ReportInput
 from classifiers.queue import (
     COSTS,
+    ENRICHED_WEIGHT,
     ENRICHED_WEIGHTS,
     MAATWERK_MISSED,
+    QUEUE_C,
     QueueClassifier,
     class_scores,
     costs_missing_maatwerk,
@@ -240,11 +243,27 @@ def test_a_queue_without_a_threshold_never_routes_alone(trained_small):
     assert proposal.needs_person
 
 
-def test_a_rule_is_dropped_only_if_leaving_it_out_raises_the_held_out_score(small_examples):
+def test_every_rule_stays_a_feature_the_model_weighs(small_examples):
+    rules = product_rules()
+    classifier, metrics = train_queue(small_examples, rules)
+    assert not queue_training.SELECT_RULES  # chosen on later reports inside training (queue_training)
+    assert metrics["rules_kept"] == rule_ids_of(rules) and metrics["rule_effects"] == {}
+    assert classifier.rule_ids == tuple(rule_ids_of(rules))
+
+
+def test_with_selection_on_a_rule_is_dropped_only_if_leaving_it_out_raises_the_held_out_score(
+    small_examples, monkeypatch
+):
+    monkeypatch.setattr(queue_training, "SELECT_RULES", True)
     rules = product_rules()
     _, metrics = train_queue(small_examples, rules)
     assert set(metrics["rule_effects"]) == {r.id for r in rules.rules} | {"category-default"}
     assert metrics["rules_kept"] == [r for r, effect in metrics["rule_effects"].items() if effect >= 0]
+
+
+def test_the_enriched_sample_weighs_less_than_reports_drawn_at_random_and_is_not_chosen_by_shuffled_cv():
+    assert ENRICHED_WEIGHTS == (ENRICHED_WEIGHT,) and 0 < ENRICHED_WEIGHT < 1.0
+    assert QUEUE_C == 1.0
 
 
 def test_a_fold_with_a_rule_column_left_out_is_what_a_classifier_without_that_rule_builds(small_examples):
