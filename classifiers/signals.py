@@ -97,19 +97,6 @@ def compile_signs(signs: dict[str, tuple[str, ...]]) -> dict[str, re.Pattern]:
 COMPILED = compile_signs(SIGNS)
 
 
-# The signs that speak for a person behind the report (the policy's maatwerk), as against those of any report.
-PERSONAL_SIGNS = (
-    "contact_request",
-    "repeated_reporting",
-    "handling_complaint",
-    "distress",
-    "vulnerability",
-    "neighbour_conflict",
-    "social_problem",
-)
-TWO_KINDS = False
-
-
 def signs_in(plain_text: str) -> dict[str, float]:
     """How often each sign occurs, dampened: three angry sentences say more than one, not three times more."""
     found = {}
@@ -117,8 +104,6 @@ def signs_in(plain_text: str) -> dict[str, float]:
         count = sum(1 for _ in pattern.finditer(plain_text))
         if count:
             found[f"sign={sign}"] = math.log1p(count)
-    if TWO_KINDS and sum(f"sign={sign}" in found for sign in PERSONAL_SIGNS) >= 2:
-        found["signs=two_or_more_kinds"] = 1.0
     return found
 
 
