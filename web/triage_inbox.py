@@ -14,7 +14,7 @@ from triage.inbox import (
     InboxFilters,
     duplicate_candidates,
     filter_problems,
-    inbox_page,
+    inbox_lines,
     next_waiting,
     recent_corrections,
     without_refused,
@@ -42,11 +42,9 @@ def inbox():
     filters = _inbox_filters()
     problems = filter_problems(session(), filters)
     usable = without_refused(filters, problems)
-    listed = inbox_page(session(), usable, datetime.now(UTC))
     page = render_template(
         "triage/inbox.html",
-        reports=listed.reports,
-        proposals=listed.proposals,
+        reports=inbox_lines(session(), usable, datetime.now(UTC)),
         filters=filters,
         filtered=usable != InboxFilters(),
         problems=problems,

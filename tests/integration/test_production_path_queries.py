@@ -9,13 +9,13 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event, select, text
 
 from geo.areas import areas_containing
 from geo.nearby import REPORTER_COUNT_CAP, reports_by_reporter
 from models import Feedback, Queue, Report, ReportStatus, Role
 from tests.factories import GROTE_MARKT
-from triage.inbox import InboxFilters, inbox_page, waiting_reports
+from triage.inbox import InboxFilters, inbox_lines, waiting_reports
 from triage.workflow import Filters, work_list
 
 SEEDED = 20_000
@@ -133,10 +133,11 @@ def test_the_inbox_reads_the_waiting_reports_not_the_handled_ones(session, many_
     """The inbox page (with the proposals in the same read) and the look-up of the next report to open."""
     with Captured(session, "ORDER BY") as captured:
         if listed == "inbox page":
-            waiting = inbox_page(session, InboxFilters(), datetime.now(UTC)).reports
+            waiting = inbox_lines(session, InboxFilters(), datetime.now(UTC))
         else:
             waiting = waiting_reports(session)
-    assert len(waiting) == 50 and all(r.status is ReportStatus.RECEIVED for r in waiting)
+    statuses = set(session.scalars(select(Report.status).where(Report.id.in_([r.id for r in waiting]))))
+    assert len(waiting) == 50 and statuses == {ReportStatus.RECEIVED}
     assert [r.created_at for r in waiting] == sorted(r.created_at for r in waiting)  # oldest first
     [(statement, parameters)] = captured.statements
     read = indexes_read(session, statement, parameters)  # by status (SQLite, at this size) or the waiting reports

@@ -7,9 +7,10 @@ from triage.inbox.duplicates import duplicate_candidates
 from triage.inbox.queries import (
     AGES,
     InboxFilters,
-    InboxPage,
+    InboxLine,
+    ListedProposal,
     filter_problems,
-    inbox_page,
+    inbox_lines,
     matching,
     next_waiting,
     recent_corrections,
@@ -31,7 +32,8 @@ __all__ = [
     "duplicate_candidates",
     "next_waiting",
     "recent_corrections",
-    "InboxPage",
-    "inbox_page",
+    "InboxLine",
+    "ListedProposal",
+    "inbox_lines",
     "waiting_reports",
 ]

@@ -7,9 +7,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, true
-from sqlalchemy.orm import Session, joinedload, load_only
+from sqlalchemy.orm import Session, aliased, joinedload, load_only
 
-from models import Area, AreaKind, Category, Channel, Correction, Proposal, Report, is_waiting_for_triage
+from geo.addresses import ReadableLocation, address_of
+from models import Area, AreaKind, Category, Channel, Correction, Proposal, Queue, Report, is_waiting_for_triage
 from triage.kernel import Problems
 
 INBOX_SIZE = 50
@@ -104,39 +105,88 @@ def waiting_reports(
     session: Session, limit: int = INBOX_SIZE, filters: InboxFilters | None = None, now: datetime | None = None
 ) -> list[Report]:
     """Received reports, oldest first: the one that has waited longest is decided first."""
-    return list(session.scalars(_waiting(limit, filters, now)))
+    query = _waiting(select(Report), limit, filters, now).options(
+        load_only(*LISTED),
+        joinedload(Report.buurt),
+        joinedload(Report.wijk),  # areas: in the same read
+    )
+    return list(session.scalars(query))
 
 
 @dataclass(frozen=True)
-class InboxPage:
-    reports: list[Report]
-    proposals: dict[int, Proposal]  # by report id; a report whose proposal is still being made has none yet
+class ListedProposal:
+    category: str | None  # the proposed category's name
+    queue: Queue | None
+    category_confidence: float | None
+    queue_confidence: float | None
 
 
-def inbox_page(session: Session, filters: InboxFilters, now: datetime) -> InboxPage:
-    """The inbox: the waiting reports with each one's proposal (a report has at most one) in one read, where the
-    proposals were a second round trip on every inbox."""
+@dataclass(frozen=True)
+class InboxLine:
+    """A waiting report as the inbox lists it, with its proposal (a report has at most one; none while it is
+    still being made)."""
+
+    id: int
+    tracking_code: str
+    description: str
+    created_at: datetime
+    place: ReadableLocation
+    proposal: ListedProposal | None
+
+
+def inbox_lines(session: Session, filters: InboxFilters, now: datetime) -> list[InboxLine]:
+    """The inbox in one read, as plain rows: fifty reports with their proposals and places as objects took
+    twice the time of the read itself in the ORM's bookkeeping (3.7 against 1.8 ms a page), for a list that
+    changes nothing. The tables joined for show are aliases, so the filters' subqueries keep their own."""
+    buurt, wijk, proposal, proposed = aliased(Area), aliased(Area), aliased(Proposal), aliased(Category)
     query = (
-        _waiting(INBOX_SIZE, filters, now)
-        .add_columns(Proposal)
-        .outerjoin(Proposal, Proposal.report_id == Report.id)
-        .options(load_only(*PROPOSAL_LISTED), joinedload(Proposal.category))
+        _waiting(
+            select(
+                *LISTED,
+                buurt.name.label("buurt_name"),
+                wijk.name.label("wijk_name"),
+                proposal.id.label("proposal_id"),
+                proposed.name.label("proposed_category"),
+                proposal.queue.label("proposed_queue"),
+                proposal.category_confidence,
+                proposal.queue_confidence,
+            ),
+            INBOX_SIZE,
+            filters,
+            now,
+        )
+        .outerjoin(buurt, buurt.id == Report.buurt_id)
+        .outerjoin(wijk, wijk.id == Report.wijk_id)
+        .outerjoin(proposal, proposal.report_id == Report.id)
+        .outerjoin(proposed, proposed.id == proposal.category_id)
     )
-    rows = session.execute(query).all()
-    return InboxPage([report for report, _ in rows], {report.id: proposal for report, proposal in rows if proposal})
+    return [_line(row) for row in session.execute(query)]
 
 
-def _waiting(limit: int, filters: InboxFilters | None, now: datetime | None) -> Select:
-    """From the waiting reports' own index: ordered by age over all reports, the handled ones came first. The
-    limit is written into the SQL text: as a parameter, PostgreSQL could not know a prepared plan reads only a
-    page, kept planning the statement anew at every inbox (0.4 ms of each one's 0.6 ms in the database) and
-    never reused its plan."""
+def _line(row) -> InboxLine:
+    place = ReadableLocation(
+        address=address.line if (address := address_of(row)) else "",
+        buurt=row.buurt_name or "",
+        wijk=row.wijk_name or "",
+        text=row.location_text or "",
+    )
+    proposal = None
+    if row.proposal_id is not None:
+        proposal = ListedProposal(
+            row.proposed_category, row.proposed_queue, row.category_confidence, row.queue_confidence
+        )
+    return InboxLine(row.id, row.tracking_code, row.description, row.created_at, place, proposal)
+
+
+def _waiting(query: Select, limit: int, filters: InboxFilters | None, now: datetime | None) -> Select:
+    """The waiting reports, oldest first, from their own index: ordered by age over all reports, the handled ones
+    came first. The limit is written into the SQL text: as a parameter, PostgreSQL could not know a prepared plan
+    reads only a page, kept planning the statement anew at every inbox (0.4 ms of each one's 0.6 ms in the
+    database) and never reused its plan."""
     wanted = matching(filters, now) if filters and now else true()
     return (
-        select(Report)
-        .where(is_waiting_for_triage(), wanted)
+        query.where(is_waiting_for_triage(), wanted)
         .order_by(Report.created_at, Report.id)
-        .options(load_only(*LISTED), joinedload(Report.buurt), joinedload(Report.wijk))  # areas: in the same read
         .limit(bindparam("shown", limit, literal_execute=True))
     )
 
