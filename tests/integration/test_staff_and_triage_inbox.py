@@ -5,9 +5,13 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import func, select
 
+from geo.addresses import readable_location
+from geo.geocoder import Address
 from models import AuditEvent, Category, Correction, Proposal, Queue, Report, ReportStatus, Role
-from tests.factories import GROTE_MARKT, make_proposal, make_report, make_staff
+from tests.factories import GROTE_MARKT, category, make_proposal, make_report, make_staff
 from tests.support.web import form_token, log_in
+from triage.inbox import InboxFilters, ListedProposal, inbox_lines
+from triage.intake.addresses import store_address
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -353,3 +357,20 @@ def test_report_already_triaged_is_refused_even_with_its_current_version(client,
     ).get_data(as_text=True)
     assert "Deze melding is al doorgezet. Er is niets veranderd." in page
     assert snapshot(session, waiting_report.id) == before
+
+
+def test_an_inbox_line_reads_the_place_and_the_proposal_as_the_report_page_does(session, tmp_path):
+    """The inbox's plain rows say what the report's own objects say: the address when known, else buurt and wijk;
+    the proposal's category and queue, or none while it is still being made."""
+    with_proposal = make_report(session, tmp_path, "Container zit vol", location_text="bij de kerk")
+    make_proposal(session, with_proposal)
+    addressed = make_report(session, tmp_path, "Lantaarnpaal kapot")
+    store_address(addressed, Address("Grote Markt", "2", "2011RD", "Haarlem"), datetime.now(UTC))
+    session.flush()
+    lines = {line.id: line for line in inbox_lines(session, InboxFilters(), datetime.now(UTC))}
+    assert lines[with_proposal.id].place == readable_location(with_proposal)
+    assert lines[with_proposal.id].place.buurt and lines[with_proposal.id].place.text == "bij de kerk"
+    assert lines[addressed.id].place == readable_location(addressed) and lines[addressed.id].place.address
+    assert lines[with_proposal.id].proposal == ListedProposal(category(session).name, Queue.SIMPLE, 0.62, 0.55)
+    assert lines[addressed.id].proposal is None
+    assert lines[addressed.id].tracking_code == addressed.tracking_code
