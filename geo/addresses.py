@@ -34,6 +34,15 @@ def readable_location(report: Report) -> ReadableLocation:
     return readable(address_of(report), report.buurt, report.wijk, report.location_text or "")
 
 
+def readable_location_of_row(row) -> ReadableLocation:
+    """The same for a list read as plain rows: the report's address and text fields, its areas by name
+    (`buurt_name`, `wijk_name`)."""
+    address = address_of(row)
+    return ReadableLocation(
+        address.line if address else "", row.buurt_name or "", row.wijk_name or "", row.location_text or ""
+    )
+
+
 def readable(address: Address | None, buurt: Area | None, wijk: Area | None, text: str) -> ReadableLocation:
     """Also for a report not stored yet (the summary before sending)."""
     return ReadableLocation(

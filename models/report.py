@@ -116,6 +116,11 @@ class Report(Base):
     )
     events: Mapped[list[AuditEvent]] = relationship(back_populates="report", order_by="AuditEvent.id")
 
+    @property
+    def norm_in_calendar_days(self) -> bool:
+        """The category's norm counts calendar days (as in the Signalen taxonomy), else working days."""
+        return bool(self.category and self.category.calendar_days)
+
 
 class Attachment(Base):
     """A photo; the files live outside the database, named by a random key, stripped of EXIF."""

@@ -3,11 +3,14 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from geoalchemy2.shape import to_shape
 from sqlalchemy import select
 
-from models import Category, Report, ReportStatus, Role
+from geo.addresses import readable_location
+from models import Category, Queue, Report, ReportStatus, Role
 from tests.factories import make_report, make_staff, route_report
 from tests.support.web import csrf_token_from, log_in
+from triage.workflow import Filters, timer_label, work_list
 
 
 @pytest.fixture
@@ -162,3 +165,23 @@ def test_lead_assigns_to_a_member_of_the_owning_team_only(client, session, accou
         )
         session.expire_all()
         assert session.get(Report, fresh.id).assignee_id == expected
+
+
+def test_a_work_line_says_what_the_report_itself_says(session, accounts, simple_reports):
+    """The list's plain rows against the report's objects: category, place, timer label and the point on the map."""
+    late, fresh, _ = simple_reports
+    late.category.calendar_days = True  # a calendar-day norm reads in days, from the row as from the object
+    session.flush()
+    now = datetime.now(UTC)
+    lines = {line.id: line for line in work_list(session, Queue.SIMPLE, Filters(), accounts["simple"], now).reports}
+    for report in (late, fresh):
+        line = lines[report.id]
+        assert (line.category_name, line.status, line.priority) == (
+            report.category.name,
+            report.status,
+            report.priority,
+        )
+        assert line.place == readable_location(report) and line.place.buurt
+        assert timer_label(line, now) == timer_label(report, now)
+        assert to_shape(line.location).equals(to_shape(report.location))
+    assert timer_label(lines[late.id], now).calendar_days

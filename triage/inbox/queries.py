@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, Select, and_, bindparam, or_, select, true
 from sqlalchemy.orm import Session, aliased, joinedload, load_only
 
-from geo.addresses import ReadableLocation, address_of
+from geo.addresses import ReadableLocation, readable_location_of_row
 from models import Area, AreaKind, Category, Channel, Correction, Proposal, Queue, Report, is_waiting_for_triage
 from triage.kernel import Problems
 
@@ -164,18 +164,14 @@ def inbox_lines(session: Session, filters: InboxFilters, now: datetime) -> list[
 
 
 def _line(row) -> InboxLine:
-    place = ReadableLocation(
-        address=address.line if (address := address_of(row)) else "",
-        buurt=row.buurt_name or "",
-        wijk=row.wijk_name or "",
-        text=row.location_text or "",
-    )
     proposal = None
     if row.proposal_id is not None:
         proposal = ListedProposal(
             row.proposed_category, row.proposed_queue, row.category_confidence, row.queue_confidence
         )
-    return InboxLine(row.id, row.tracking_code, row.description, row.created_at, place, proposal)
+    return InboxLine(
+        row.id, row.tracking_code, row.description, row.created_at, readable_location_of_row(row), proposal
+    )
 
 
 def _waiting(query: Select, limit: int, filters: InboxFilters | None, now: datetime | None) -> Select:
