@@ -5,9 +5,20 @@ own description. One function for every page and mail, so nobody is shown raw co
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from geo.geocoder import Address
 from models import Area, Report
+
+
+class AddressFields(Protocol):
+    """A report's address as its columns hold it: the report itself, or a list's row of those columns."""
+
+    street: str | None
+    house_number: str | None
+    postcode: str | None
+    place: str | None
+    location_text: str | None
 
 
 @dataclass(frozen=True)
@@ -24,7 +35,7 @@ class ReadableLocation:
         return "; ".join(part for part in (self.address or area, self.text) if part)
 
 
-def address_of(report: Report) -> Address | None:
+def address_of(report: AddressFields) -> Address | None:
     if not report.street:
         return None
     return Address(report.street, report.house_number or "", report.postcode or "", report.place or "")
@@ -34,9 +45,9 @@ def readable_location(report: Report) -> ReadableLocation:
     return readable(address_of(report), report.buurt, report.wijk, report.location_text or "")
 
 
-def readable_location_of_row(row) -> ReadableLocation:
-    """The same for a list read as plain rows: the report's address and text fields, its areas by name
-    (`buurt_name`, `wijk_name`)."""
+def readable_location_of_row(row: AddressFields) -> ReadableLocation:
+    """The same for a list read as plain rows: the report's address and text columns, its areas by name in
+    `buurt_name` and `wijk_name`."""
     address = address_of(row)
     return ReadableLocation(
         address.line if address else "", row.buurt_name or "", row.wijk_name or "", row.location_text or ""
