@@ -58,15 +58,22 @@ def bench_environment(database_url: str, folder: Path) -> dict:
 
 
 def serve(env: dict) -> tuple[subprocess.Popen, str]:
-    """Start waitress on a free port with the given environment and wait until it answers."""
+    """waitress, the embedded default's server, on a free port with the given environment, once it answers."""
     port = free_port()
-    server = subprocess.Popen(
-        [*FLASK, "serve", "--port", str(port), "--threads", "4"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    return _started([*FLASK, "serve", "--port", str(port), "--threads", "4"], env, port)
+
+
+def start_gunicorn(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
+    """gunicorn with sync workers, the production server (docs/REGION.md), on a free port, once it answers."""
+    port = free_port()
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    return _started(
+        [gunicorn, "-w", str(workers), "-b", f"127.0.0.1:{port}", "--timeout", "60", "web:create_app()"], env, port
     )
+
+
+def _started(command: list[str], env: dict, port: int) -> tuple[subprocess.Popen, str]:
+    server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     for _ in range(600):  # a minute: loading the classifiers on a busy machine takes more than ten seconds
         try:
@@ -75,37 +82,7 @@ def serve(env: dict) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.1)
     server.kill()
-    raise SystemExit("server did not start")
-
-
-def start_gunicorn(env: dict, workers: int) -> tuple[subprocess.Popen, str]:
-    """gunicorn with sync workers, the production server (docs/REGION.md), on a free port, once it answers."""
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "-w",
-            str(workers),
-            "-b",
-            f"127.0.0.1:{port}",
-            "--timeout",
-            "60",
-            "web:create_app()",
-        ],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            return server, base
-        except OSError:
-            time.sleep(0.1)
-    server.kill()
-    raise SystemExit("gunicorn did not start")
+    raise SystemExit(f"{command[0]} did not start")
 
 
 GUNICORN_WORKERS = 2  # as Signalen was measured on this machine (../shared/tools/bench_http.py)
