@@ -46,6 +46,15 @@ def routing_threshold(metadata: dict, learnt: float, configured: float | None) -
 SAFE_ACCURACY = 0.95  # of the reports routed without a person, at least this share must be right
 MIN_ROUTED = 20  # fewer held-out proposals above a threshold say nothing about it
 THRESHOLD_GRID = [round(0.5 + 0.01 * step, 2) for step in range(50)]
+# How far above the threshold cross-validation found safe a queue's threshold is set. Shuffled folds mix the
+# months; on the months after their training (rolling-origin validation inside the benchmark's training fold,
+# August to November 2024, tests/benchmarks/validate_queue.py --thresholds) the unraised thresholds routed 13.8%
+# of the reports at 95.1% right pooled, but 89% (8/9) and 88% (15/17) right in September and October. Of the
+# stricter rules tried (two or three cautious errors, 40 routed at the least, a floor of 0.90/0.93/0.95, a
+# Wilson lower bound, only simple routing, a step of 0.05 or 0.10), a step of 0.05 routed the most among those
+# right at least 95% of the time in every month: 0.3%. Safety first, as the policy asks; the share it costs is
+# reported beside it.
+THRESHOLD_STEP = 0.05
 
 
 def costly_error_rate(truth: Sequence[str], queue: str, costs: dict[str, dict[str, float]]) -> float:
@@ -64,7 +73,8 @@ def safe_queue_thresholds(
     target: float = SAFE_ACCURACY,
 ) -> dict[str, float]:
     """Per queue, the lowest threshold from which up every stricter one keeps the costly error rate within
-    1 - target on held-out proposals; a queue that never gets there never routes alone (`NEVER_ROUTES`).
+    1 - target on held-out proposals, raised by THRESHOLD_STEP; a queue that never gets there never routes alone
+    (`NEVER_ROUTES`).
 
     Chosen for safety, not automation: as the cost-weighted rate is at least the plain error rate, the routed
     reports are right at least `target` of the time on the reports it was chosen on."""
@@ -78,7 +88,15 @@ def safe_queue_thresholds(
             if costly_error_rate(routed, queue, costs) > 1.0 - target:
                 break
             chosen[queue] = threshold
+        chosen[queue] = raised(chosen[queue])
     return chosen
+
+
+def raised(threshold: float, step: float | None = None) -> float:
+    """A threshold `step` (THRESHOLD_STEP) stricter; one that reaches 1.0 never routes (no calibrated confidence
+    is surer)."""
+    stricter = round(threshold + (THRESHOLD_STEP if step is None else step), 2)
+    return stricter if stricter < 1.0 else NEVER_ROUTES
 
 
 CATEGORY_MARGIN_TARGET = 0.96  # the category threshold aims a point above 95%: drift since training costs some

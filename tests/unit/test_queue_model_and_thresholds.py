@@ -30,7 +30,9 @@ from classifiers.rules import RuleSet, plain
 from classifiers.signals import place_and_reporter, shape_of, signs_in
 from classifiers.thresholds import (
     NEVER_ROUTES,
+    THRESHOLD_STEP,
     costly_error_rate,
+    raised,
     routed_figures,
     safe_queue_thresholds,
     safe_threshold,
@@ -178,6 +180,24 @@ def test_routed_reports_are_right_at_least_the_target_share_whenever_a_threshold
     routes = [c >= chosen[p] for p, c in zip(proposed, confidence, strict=True)]
     figures = routed_figures(truth, proposed, routes)
     assert figures["routed"] > 0 and figures["accuracy_routed"] >= 0.95
+
+
+def test_a_queue_threshold_is_set_a_step_above_the_one_cross_validation_found_safe():
+    sure = proposals(40, [], confidence=0.95)
+    unsure = proposals(20, ["complex"] * 6, confidence=0.6)
+    truth, proposed, confidence = (a + b for a, b in zip(sure, unsure, strict=True))
+    # Safe from 0.61 up (the unsure reports start at 0.6): routed only from 0.61 + THRESHOLD_STEP.
+    assert safe_queue_thresholds(truth, proposed, confidence, COSTS)["simple"] == pytest.approx(0.61 + THRESHOLD_STEP)
+
+
+def test_a_threshold_raised_to_one_or_above_never_routes():
+    assert raised(0.9, 0.05) == pytest.approx(0.95)
+    assert raised(0.96, 0.05) == NEVER_ROUTES
+    assert raised(NEVER_ROUTES) == NEVER_ROUTES
+    sure = proposals(20, [], confidence=0.995)
+    wrong = proposals(0, ["complex"] * 5, confidence=0.985)
+    truth, proposed, confidence = (a + b for a, b in zip(sure, wrong, strict=True))  # safe only at 0.99
+    assert safe_queue_thresholds(truth, proposed, confidence, COSTS)["simple"] == NEVER_ROUTES
 
 
 def test_costly_error_rate_adds_one_error_for_caution():
