@@ -9,6 +9,7 @@ row is the proof the team was told, once per question.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,9 @@ from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.norms.due_times import business_calendar, settings
 from triage.notifications.kinds import MailKind
 from triage.workflow.replies import RESIDENT_ACTOR, tell_assignee, waiting_since
+
+if TYPE_CHECKING:
+    from triage.workflow.work_lists import WorkLine
 
 SYSTEM_ACTOR = "system:no_answer"
 DEFAULT_ANSWER_DAYS = 10  # when the municipality's norms do not say
@@ -65,7 +69,9 @@ def _reminded(session: Session, asked: dict[int, datetime]) -> set[int]:
     return {report_id for report_id, since in rows if since >= asked[report_id]}
 
 
-def reply_marks(session: Session, reports: list[Report], replied: frozenset[int] | None = None) -> dict[int, str]:
+def reply_marks(
+    session: Session, reports: list[Report] | list[WorkLine], replied: frozenset[int] | None = None
+) -> dict[int, str]:
     """The work list's mark per report: "replied" while the resident's answer is the last change of status,
     "no_answer" while a question the team was reminded of is still open. `replied` is what the work list's own
     read already knows (WorkListPage.replied); without it the latest status changes are read here."""
