@@ -30,15 +30,6 @@ LISTED = (
     Report.buurt_id,
     Report.wijk_id,
 )
-# A listed proposal: its category and queue with their confidences, not its reasons (kilobytes of JSON each,
-# which the report's own page shows).
-PROPOSAL_LISTED = (
-    Proposal.report_id,
-    Proposal.category_id,
-    Proposal.category_confidence,
-    Proposal.queue,
-    Proposal.queue_confidence,
-)
 CORRECTIONS_SHOWN = 200
 AGES = {"1": timedelta(days=1), "3": timedelta(days=3), "7": timedelta(days=7)}  # waiting at least this long
 

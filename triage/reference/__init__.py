@@ -56,6 +56,7 @@ from triage.reference.saved_profile import (
 
 __all__ = [
     "CategoryFields",
+    "FilterChoices",
     "LogoRejected",
     "LogoStore",
     "MunicipalityProfile",
@@ -82,11 +83,10 @@ __all__ = [
     "create_rule",
     "current_profile",
     "file_profile",
+    "filter_choices",
     "load_profile",
     "load_reference_data",
     "main_categories",
-    "FilterChoices",
-    "filter_choices",
     "most_demanding",
     "norm_changes",
     "owning_teams",

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from models import NoAnswerReminder, Report, ReportStatus, StatusChange
+from models import NoAnswerReminder, Report, ReportStatus
 from triage.kernel.audit import AuditAction, record
 from triage.kernel.time import LOCAL_TIME_ZONE
 from triage.norms.due_times import business_calendar, settings
 from triage.notifications.kinds import MailKind
-from triage.workflow.replies import RESIDENT_ACTOR, tell_assignee, waiting_since
+from triage.workflow.replies import tell_assignee, waiting_since
 
 if TYPE_CHECKING:
     from triage.workflow.work_lists import WorkLine
@@ -69,23 +69,11 @@ def _reminded(session: Session, asked: dict[int, datetime]) -> set[int]:
     return {report_id for report_id, since in rows if since >= asked[report_id]}
 
 
-def reply_marks(
-    session: Session, reports: list[Report] | list[WorkLine], replied: frozenset[int] | None = None
-) -> dict[int, str]:
-    """The work list's mark per report: "replied" while the resident's answer is the last change of status,
-    "no_answer" while a question the team was reminded of is still open. `replied` is what the work list's own
-    read already knows (WorkListPage.replied); without it the latest status changes are read here."""
-    by_resident = replied if replied is not None else _last_changed_by_resident(session, [r.id for r in reports])
+def reply_marks(session: Session, reports: list[Report] | list[WorkLine], replied: frozenset[int]) -> dict[int, str]:
+    """The work list's mark per report: "replied" while the resident's answer is the last change of status
+    (`replied`, which the work list's own read knows: WorkListPage.replied), "no_answer" while a question the team
+    was reminded of is still open."""
     waiting = [report.id for report in reports if report.status is ReportStatus.WAITING_RESIDENT]
     unanswered = _reminded(session, waiting_since(session, waiting)) if waiting else set()
-    marks = {rid: "replied" for rid in by_resident}
+    marks = {rid: "replied" for rid in replied}
     return marks | {rid: "no_answer" for rid in unanswered}
-
-
-def _last_changed_by_resident(session: Session, ids: list[int]) -> set[int]:
-    latest = select(func.max(StatusChange.id)).where(StatusChange.report_id.in_(ids)).group_by(StatusChange.report_id)
-    return set(
-        session.scalars(
-            select(StatusChange.report_id).where(StatusChange.id.in_(latest), StatusChange.actor == RESIDENT_ACTOR)
-        )
-    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from geoalchemy2.elements import WKBElement
 from sqlalchemy import Select, and_, func, nulls_last, select, union_all
 from sqlalchemy.orm import Session, aliased
 
@@ -97,7 +98,7 @@ class WorkLine:
     queue_entered_at: datetime | None
     norm_in_calendar_days: bool
     category_name: str | None
-    location: object  # the point, for the list's map
+    location: WKBElement  # the point, for the list's map
     place: ReadableLocation
 
 
